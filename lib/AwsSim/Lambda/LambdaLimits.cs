@@ -1,0 +1,28 @@
+namespace AwsSim.Lambda;
+
+/// <summary>Lambda's documented limits (Lambda Developer Guide, "Lambda quotas").</summary>
+public static class LambdaLimits
+{
+    /// <summary>Smallest memory setting, MB.</summary>
+    public const int MinMemoryMb = 128;
+
+    /// <summary>Largest memory setting, MB (in 1 MB steps).</summary>
+    public const int MaxMemoryMb = 10_240;
+
+    /// <summary>Smallest /tmp setting, MB; this much is included free.</summary>
+    public const int MinEphemeralMb = 512;
+
+    /// <summary>Largest /tmp setting, MB.</summary>
+    public const int MaxEphemeralMb = 10_240;
+
+    /// <summary>Memory that buys one full vCPU: CPU is allocated in proportion to memory.</summary>
+    public const int MemoryMbPerVcpu = 1_769;
+
+    /// <summary>Checks a memory setting: an integer from 128 to 10,240 MB.</summary>
+    public static int ValidateMemory(int memoryMb, string field = "MemorySize")
+        => (int)Validate.Range(field, memoryMb, MinMemoryMb, MaxMemoryMb, "MB, in 1 MB steps");
+
+    /// <summary>Checks an ephemeral storage setting: an integer from 512 to 10,240 MB.</summary>
+    public static int ValidateEphemeral(int ephemeralMb, string field = "EphemeralStorage.Size")
+        => (int)Validate.Range(field, ephemeralMb, MinEphemeralMb, MaxEphemeralMb, "MB");
+}

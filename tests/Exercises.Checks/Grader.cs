@@ -1,0 +1,186 @@
+using System.Text;
+
+namespace Exercises.Checks;
+
+/// <summary>
+/// Checks exercises: runs the learner's code (with a time limit, its console output captured and capped), then
+/// compares its lines with the expected lines and names the first difference.
+/// </summary>
+public static class Grader
+{
+    /// <summary>Answers larger than this many lines fail as "too large" rather than flooding the report.</summary>
+    public const int MaxLines = 2_000;
+
+    /// <summary>Answers larger than this many characters fail as "too large".</summary>
+    public const int MaxChars = 200_000;
+
+    private static readonly object s_consoleGate = new();
+
+    /// <summary>Checks one exercise against its snapshot.</summary>
+    public static Verdict Grade(ExerciseDefinition exercise, string? snapshotsDirectory = null)
+    {
+        var run = Run(exercise);
+        if (run.NotAttempted)
+        {
+            return new Verdict(exercise, VerdictStatus.NotAttempted, $"not attempted yet: edit {exercise.StubFile}",
+                Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>());
+        }
+        var expected = SnapshotFile.TryRead(exercise.Id, snapshotsDirectory) ?? Array.Empty<string>();
+        if (run.Failure is not null)
+        {
+            return new Verdict(exercise, VerdictStatus.Failed, run.Failure, WithHint(run.FailureDetails, exercise), Array.Empty<string>(), expected);
+        }
+        var actual = run.Lines!;
+        if (SnapshotFile.TryRead(exercise.Id, snapshotsDirectory) is null)
+        {
+            return new Verdict(exercise, VerdictStatus.Failed, $"no expected answer is recorded for {exercise.Id} ({SnapshotFile.FileName(exercise.Id)} is missing): ask your instructor",
+                Array.Empty<string>(), actual, expected);
+        }
+        var diff = FirstDifference(expected, actual);
+        if (diff is null)
+        {
+            return new Verdict(exercise, VerdictStatus.Passed, "passed", Array.Empty<string>(), actual, expected);
+        }
+        return new Verdict(exercise, VerdictStatus.Failed, diff.Value.Summary, WithHint(diff.Value.Details, exercise), actual, expected);
+    }
+
+    /// <summary>Checks several exercises, one after another.</summary>
+    public static IReadOnlyList<Verdict> GradeAll(IEnumerable<ExerciseDefinition> exercises, string? snapshotsDirectory = null)
+        => exercises.Select(e => Grade(e, snapshotsDirectory)).ToList();
+
+    /// <summary>
+    /// The first line where <paramref name="actual"/> differs from <paramref name="expected"/>, as a one-line summary
+    /// and a few lines of detail; null when they are the same.
+    /// </summary>
+    public static (string Summary, IReadOnlyList<string> Details)? FirstDifference(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
+    {
+        var n = Math.Max(expected.Count, actual.Count);
+        for (var i = 0; i < n; i++)
+        {
+            var e = i < expected.Count ? expected[i] : null;
+            var a = i < actual.Count ? actual[i] : null;
+            if (e == a) continue;
+            var details = new List<string>
+            {
+                $"expected: {e ?? "(nothing more)"}",
+                $"yours:    {a ?? "(nothing more)"}",
+            };
+            if (e is not null && a is not null)
+            {
+                var col = 0;
+                while (col < e.Length && col < a.Length && e[col] == a[col]) col++;
+                details.Add("          " + new string(' ', col) + "^ first different character");
+            }
+            var which = e is null ? $"your answer has {actual.Count} lines, {actual.Count - expected.Count} more than expected"
+                      : a is null ? $"your answer has {actual.Count} lines; {expected.Count} were expected"
+                      : $"line {i + 1} differs";
+            return ($"not quite: {which}", details);
+        }
+        return null;
+    }
+
+    private static IReadOnlyList<string> WithHint(IReadOnlyList<string> details, ExerciseDefinition exercise)
+        => string.IsNullOrWhiteSpace(exercise.Hint) ? details : details.Append("hint: " + exercise.Hint).ToList();
+
+    private sealed record RunResult(IReadOnlyList<string>? Lines, bool NotAttempted, string? Failure, IReadOnlyList<string> FailureDetails, string Output);
+
+    private static RunResult Run(ExerciseDefinition exercise)
+    {
+        IReadOnlyList<string>? lines = null;
+        Exception? error = null;
+        var output = new BoundedWriter(4_000);
+        var thread = new Thread(() =>
+        {
+            try { lines = exercise.Answer(); }
+            catch (Exception ex) { error = ex; }
+        }, maxStackSize: 16 * 1024 * 1024)
+        {
+            IsBackground = true, // a learner's infinite loop must not keep the process alive
+            Name = "exercise " + exercise.Id,
+        };
+
+        bool finished;
+        lock (s_consoleGate)
+        {
+            var originalOut = Console.Out;
+            var originalErr = Console.Error;
+            Console.SetOut(output);
+            Console.SetError(output);
+            try
+            {
+                thread.Start();
+                finished = thread.Join(exercise.EffectiveTimeLimit);
+            }
+            finally
+            {
+                Console.SetOut(originalOut);
+                Console.SetError(originalErr);
+            }
+        }
+
+        var printed = output.ToString();
+        if (!finished)
+        {
+            return new RunResult(null, false, $"timed out after {exercise.EffectiveTimeLimit.TotalSeconds:0.#} s: is there a loop that never ends?", OutputLines(printed), printed);
+        }
+        if (error is NotImplementedException || (error is AggregateException ag && ag.InnerException is NotImplementedException))
+        {
+            return new RunResult(null, true, null, Array.Empty<string>(), printed);
+        }
+        if (error is not null)
+        {
+            var details = new List<string> { $"{error.GetType().Name}: {error.Message}" };
+            var frame = error.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Exercises.", StringComparison.Ordinal) && !l.Contains("Exercises.Checks", StringComparison.Ordinal));
+            if (frame is not null) details.Add(frame);
+            details.AddRange(OutputLines(printed));
+            return new RunResult(null, false, $"your code threw {error.GetType().Name}", details, printed);
+        }
+        if (lines is null)
+        {
+            return new RunResult(null, false, "your code produced no answer", OutputLines(printed), printed);
+        }
+        var chars = lines.Sum(l => (long)(l?.Length ?? 0));
+        if (lines.Count > MaxLines || chars > MaxChars)
+        {
+            return new RunResult(null, false, $"your answer is too large ({lines.Count:N0} lines, {chars:N0} characters; at most {MaxLines:N0} lines and {MaxChars:N0} characters are read)", Array.Empty<string>(), printed);
+        }
+        return new RunResult(lines.Select(l => l ?? "").ToList(), false, null, Array.Empty<string>(), printed);
+    }
+
+    private static IReadOnlyList<string> OutputLines(string printed)
+        => printed.Length == 0 ? Array.Empty<string>() : new[] { "your code printed: " + printed.Replace("\n", "\n    ").TrimEnd() };
+
+    /// <summary>Keeps the first part of what a learner's code prints, so a print loop cannot exhaust memory.</summary>
+    private sealed class BoundedWriter : StringWriter
+    {
+        private readonly int _max;
+        private bool _truncated;
+
+        public BoundedWriter(int max) => _max = max;
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            lock (this)
+            {
+                if (GetStringBuilder().Length < _max) base.Write(value);
+                else if (!_truncated) { _truncated = true; base.Write(" …(output cut)"); }
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            if (value is null) return;
+            lock (this)
+            {
+                var room = _max - GetStringBuilder().Length;
+                if (room >= value.Length) { base.Write(value); return; }
+                if (room > 0) base.Write(value[..room]);
+                if (!_truncated) { _truncated = true; base.Write(" …(output cut)"); }
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+    }
+}

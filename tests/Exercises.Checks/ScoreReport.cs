@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Exercises.Checks;
+
+/// <summary>The score summary: per exercise points earned / possible and status, then the total and percentage.</summary>
+public static class ScoreReport
+{
+    /// <summary>The summary as an aligned text table.</summary>
+    public static string ToText(IReadOnlyList<Verdict> verdicts, string track = "exercises")
+    {
+        var rows = verdicts.Select(v => new[] { v.Exercise.Id, v.Exercise.Title, $"{v.PointsEarned}/{v.Exercise.Points}", v.StatusText, v.Status == VerdictStatus.Failed ? v.Summary : "" }).ToList();
+        var header = new[] { "exercise", "title", "points", "status", "first problem" };
+        var all = rows.Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
+        var sb = new StringBuilder();
+        sb.AppendLine($"Exercise scores ({track}):");
+        foreach (var r in all) sb.AppendLine(string.Join("  ", r.Select((cell, c) => c == 2 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
+        var earned = verdicts.Sum(v => v.PointsEarned);
+        var possible = verdicts.Sum(v => v.Exercise.Points);
+        sb.Append(CultureInfo.InvariantCulture, $"Total: {earned}/{possible} points ({Percent(earned, possible)}); ")
+          .Append(CultureInfo.InvariantCulture, $"{verdicts.Count(v => v.Status == VerdictStatus.Passed)} passed, {verdicts.Count(v => v.Status == VerdictStatus.Failed)} failed, {verdicts.Count(v => v.Status == VerdictStatus.NotAttempted)} not attempted");
+        return sb.ToString();
+    }
+
+    /// <summary>The summary as JSON (for gradebooks and <c>course check</c>).</summary>
+    public static string ToJson(IReadOnlyList<Verdict> verdicts, string track = "exercises")
+    {
+        var earned = verdicts.Sum(v => v.PointsEarned);
+        var possible = verdicts.Sum(v => v.Exercise.Points);
+        var doc = new
+        {
+            track,
+            earned,
+            possible,
+            percent = possible == 0 ? 0 : Math.Round(100m * earned / possible, 1),
+            exercises = verdicts.Select(v => new
+            {
+                id = v.Exercise.Id,
+                title = v.Exercise.Title,
+                points = v.Exercise.Points,
+                earned = v.PointsEarned,
+                status = v.StatusText,
+                summary = v.Summary,
+                details = v.Details,
+                file = v.Exercise.StubFile,
+            }),
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private static string Percent(int earned, int possible)
+        => possible == 0 ? "0%" : (100m * earned / possible).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Exercises.Checks;
+
+namespace Exercises.Tests;
+
+/// <summary>
+/// Collects every exercise's verdict during a test run and, at the end, prints the score summary and writes it next to
+/// the test results (<c>TestResults/exercise-scores.json</c> and <c>.txt</c>), or to <c>$COURSE_SCORE_FILE</c>.
+/// </summary>
+public sealed class Scoreboard : IDisposable
+{
+    /// <summary>Environment variable naming the JSON file to write (the .txt goes beside it).</summary>
+    public const string ScoreFileVariable = "COURSE_SCORE_FILE";
+
+    private readonly ConcurrentDictionary<string, Verdict> _verdicts = new();
+
+    /// <summary>Records a verdict (the last one for an exercise wins).</summary>
+    public void Record(Verdict verdict) => _verdicts[verdict.Exercise.Id] = verdict;
+
+    /// <summary>Writes the summary.</summary>
+    public void Dispose()
+    {
+        if (_verdicts.IsEmpty) return;
+        var verdicts = _verdicts.Values.OrderBy(v => v.Exercise.Id, StringComparer.Ordinal).ToList();
+        var json = ScoreReport.ToJson(verdicts, Track);
+        var text = ScoreReport.ToText(verdicts, Track);
+        var jsonPath = Environment.GetEnvironmentVariable(ScoreFileVariable);
+        if (string.IsNullOrEmpty(jsonPath)) jsonPath = Path.Combine(AppContext.BaseDirectory, "TestResults", "exercise-scores.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
+        File.WriteAllText(jsonPath, json);
+        File.WriteAllText(Path.ChangeExtension(jsonPath, ".txt"), text);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Console.WriteLine($"(written to {Path.ChangeExtension(Path.GetFullPath(jsonPath), ".txt")})");
+    }
+
+    private static string Track
+        => typeof(ExerciseCatalog).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "Track")?.Value ?? "exercises";
+}
