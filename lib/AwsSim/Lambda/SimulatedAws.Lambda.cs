@@ -1,0 +1,11 @@
+using AwsSim.Lambda;
+
+namespace AwsSim;
+
+public sealed partial class SimulatedAws
+{
+    private LambdaService? _lambda;
+
+    /// <summary>AWS Lambda: functions, invocations, execution roles, logs, metrics; charges go to <see cref="Bill"/>.</summary>
+    public LambdaService Lambda => _lambda ??= new LambdaService(this);
+}
