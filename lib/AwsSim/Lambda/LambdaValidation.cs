@@ -64,14 +64,14 @@ public static partial class LambdaValidation
         if (variables is null) return;
         foreach (var (name, _) in variables)
         {
-            if (!EnvNamePattern().IsMatch(name))
-            {
-                throw new AwsValidationException("Environment.Variables", name, "names must start with a letter and contain only letters, digits and underscores", "ValidationException");
-            }
             if (Reserved.Contains(name))
             {
                 throw new AwsException("InvalidParameterValueException",
                     $"Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: {name}");
+            }
+            if (!EnvNamePattern().IsMatch(name))
+            {
+                throw new AwsValidationException("Environment.Variables", name, "names must start with a letter and contain only letters, digits and underscores", "ValidationException");
             }
         }
         // AWS measures the variables as the JSON object it stores: {"NAME":"value",...}.
