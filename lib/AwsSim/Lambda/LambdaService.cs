@@ -116,7 +116,13 @@ public sealed partial class LambdaService : ILambdaInvoker
         }
         if (_roles.ContainsKey(roleName)) throw new AwsException("EntityAlreadyExists", $"Role with name {roleName} already exists.", 409);
         var role = new IamRole(roleName, $"arn:aws:iam::{_aws.AccountId}:role/{roleName}");
-        for (var i = 0; i < policies.Length; i++) role.PutPolicy(i == 0 && ReferenceEquals(policies[i], IamPolicy.BasicExecution) ? "AWSLambdaBasicExecutionRole" : $"policy-{i + 1}", policies[i]);
+        for (var i = 0; i < policies.Length; i++)
+        {
+            var policyName = ReferenceEquals(policies[i], IamPolicy.BasicExecution) ? "AWSLambdaBasicExecutionRole"
+                : ReferenceEquals(policies[i], IamPolicy.VpcAccessExecution) ? "AWSLambdaVPCAccessExecutionRole"
+                : $"policy-{i + 1}";
+            role.PutPolicy(policyName, policies[i]);
+        }
         _roles[roleName] = role;
         return role;
     }
