@@ -76,9 +76,9 @@ public sealed partial class LambdaService
             // A function calling another synchronously waits for it.
             parent.Context.Spend(outcome.End - now);
         }
-        else
+        else if (BillingInterval <= TimeSpan.Zero)
         {
-            PostCharges();
+            PostCharges(); // a caller outside the clock sees the charge on aws.Bill at once
         }
         return outcome.Response;
     }
@@ -340,18 +340,31 @@ public sealed partial class LambdaService
 
     private string NewRequestId()
     {
-        Span<byte> b = stackalloc byte[16];
-        _ids.NextBytes(b);
-        b[7] = (byte)((b[7] & 0x0F) | 0x40); // version 4
-        b[8] = (byte)((b[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(b).ToString();
+        // A version-4 UUID from the seeded generator (SplitMix64: fast and deterministic).
+        var hi = (NextId() & 0xFFFF_FFFF_FFFF_0FFFUL) | 0x0000_0000_0000_4000UL;
+        var lo = (NextId() & 0x3FFF_FFFF_FFFF_FFFFUL) | 0x8000_0000_0000_0000UL;
+        return string.Create(36, (hi, lo), static (span, v) =>
+        {
+            const string hex = "0123456789abcdef";
+            var pos = 0;
+            for (var i = 0; i < 32; i++)
+            {
+                if (i is 8 or 12 or 16 or 20) span[pos++] = '-';
+                var word = i < 16 ? v.hi : v.lo;
+                var shift = 60 - 4 * (i % 16);
+                span[pos++] = hex[(int)((word >> shift) & 0xF)];
+            }
+        });
     }
 
-    private string NewHex32()
+    private string NewHex32() => NewRequestId().Replace("-", "", StringComparison.Ordinal);
+
+    private ulong NextId()
     {
-        Span<byte> b = stackalloc byte[16];
-        _ids.NextBytes(b);
-        return Convert.ToHexStringLower(b);
+        var z = _idState += 0x9E37_79B9_7F4A_7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D0_49BB_1331_11EBUL;
+        return z ^ (z >> 31);
     }
 
     internal sealed record ActiveInvocation(LambdaFunction Function, LambdaContext Context, Lineage? Lineage);

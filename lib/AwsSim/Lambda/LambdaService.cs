@@ -18,14 +18,14 @@ public sealed partial class LambdaService : ILambdaInvoker
     private readonly SimulatedAws _aws;
     private readonly Dictionary<string, LambdaFunction> _functions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IamRole> _roles = new(StringComparer.Ordinal);
-    private readonly Random _ids;
+    private ulong _idState;
     private readonly Random _random;
     private int _accountLimit = 1_000;
 
     internal LambdaService(SimulatedAws aws)
     {
         _aws = aws;
-        _ids = new Random(unchecked(aws.Seed * 7919 + 17));
+        _idState = unchecked((ulong)aws.Seed * 0x2545_F491_4F6C_DD1DUL + 17);
         _random = new Random(unchecked(aws.Seed * 104_729 + 3));
     }
 
