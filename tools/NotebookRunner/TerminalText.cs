@@ -80,7 +80,7 @@ public sealed partial class TerminalText(bool color)
     {
         if (html.Contains("Plotly.newPlot", StringComparison.Ordinal) || html.Contains("plotly", StringComparison.OrdinalIgnoreCase) && html.Contains("<script", StringComparison.OrdinalIgnoreCase))
         {
-            return $"[chart: {ChartTitle(html) ?? "plotly chart"} (open the notebook in VS Code or export it to HTML to see it)]";
+            return $"[chart: {ChartTitle(html) ?? "plotly chart"}]";
         }
         var s = StyleOrScript().Replace(html, "");
         // An object the kernel shows as a collapsible property tree: its summary line is its ToString().
