@@ -63,13 +63,20 @@ internal sealed class RunCommand : ICommand, IHasFlags
             context.Out.Flush();
             context.Error.WriteLine(text.Strong($"✘ {name} failed at cell {failed.Number} of {result.TotalCells}"));
             context.Error.WriteLine($"cell {failed.Number}: {failed.FirstLine}");
-            context.Error.WriteLine(failed.Error);
+            context.Error.WriteLine(WithoutKernelFrames(failed.Error));
             return 1;
         }
         var code = result.Cells.Count(c => c.Kind == CellKind.Code);
         context.Out.WriteLine(text.Strong($"✔ {name}: {result.TotalCells} cells ({code} code) ran in {result.Elapsed.TotalSeconds:0.0} s; {total.Elapsed.TotalSeconds:0.0} s in all"));
         return 0;
     }
+
+    /// <summary>The error without the stack frames of the kernel's own machinery (they never help a learner).</summary>
+    private static string? WithoutKernelFrames(string? error)
+        => error is null ? null : string.Join('\n', error.Split('\n').Where(l =>
+            !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal) &&
+            !l.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal) &&
+            !l.TrimStart().StartsWith("--- End of stack trace", StringComparison.Ordinal)));
 
     /// <summary>ANSI styles only on a real terminal, and never with NO_COLOR set.</summary>
     private static bool UseColor(CommandContext context)
