@@ -14,7 +14,9 @@ internal static class CronDescriber
     {
         var it = cron.Items;
         var sb = new StringBuilder(TimeOfDay(it[0], it[1], zone));
-        sb.Append(Days(it[2], it[4]));
+        var days = Days(it[2], it[4]);
+        if (days.Length == 0 && sb.ToString().StartsWith("At ", StringComparison.Ordinal) && char.IsAsciiDigit(sb[3])) days = ", every day";
+        sb.Append(days);
         sb.Append(Months(it[3]));
         sb.Append(Years(it[5]));
         return sb.ToString();
@@ -40,7 +42,7 @@ internal static class CronDescriber
         else minutePart = $"At minute{(mins.Count > 1 ? "s" : "")} {List(mins.Select(Num))} past the hour";
 
         string hourPart;
-        if (IsAll(hours)) hourPart = mins is [0] ? "" : "";
+        if (IsAll(hours)) hourPart = "";
         else if (hours is [{ Kind: CronItemKind.All or CronItemKind.From } hs] && hs.Step > 1)
         {
             hourPart = $", every {hs.Step} hours ({List(hrs.Select(h => $"{h:00}:00"))} {zone})";

@@ -169,8 +169,8 @@ public abstract class ScheduleExpression
     public static string Format(DateTimeOffset instant)
         => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The name of <see cref="TimeZone"/> as a description shows it: "UTC" or e.g. "Europe/Paris".</summary>
-    private protected string ZoneName => IsUtc ? "UTC" : TimeZone.Id;
+    /// <summary>The name of <see cref="TimeZone"/> as a description shows it: "UTC" or e.g. "Europe/Paris time".</summary>
+    private protected string ZoneName => IsUtc ? "UTC" : $"{TimeZone.Id} time";
 
     /// <summary>Seconds and below dropped.</summary>
     private protected static DateTime TruncateToMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, t.Kind);
