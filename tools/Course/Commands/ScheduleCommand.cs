@@ -38,9 +38,15 @@ internal sealed class ScheduleCommand : ICommand
         var expression = string.Join(' ', args.Positional.Skip(1));
         var fromText = args.Text("from");
         var zone = args.Text("tz");
-        var count = sub == "next" ? args.Long("count", 10) : 5;
+        var countText = sub == "next" ? args.Text("count") : null;
         args.RejectUnknown();
-        if (count is < 1 or > 10_000) throw new UsageException($"--count = '{count}' is not allowed: must be a whole number from 1 to 10000");
+        // Bad values are invalid input, not usage mistakes: one "error: ..." line, exit code 2.
+        var count = 10L;
+        if (sub == "explain") count = 5;
+        else if (countText is not null && (!long.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > 10_000))
+        {
+            throw new AwsSim.AwsValidationException("--count", countText, "must be a whole number from 1 to 10000");
+        }
         var from = fromText is null ? DateTimeOffset.UtcNow : ParseFrom(fromText);
 
         var schedule = ScheduleExpression.Parse(expression, zone);
@@ -61,6 +67,6 @@ internal sealed class ScheduleCommand : ICommand
         {
             return from;
         }
-        throw new UsageException($"--from = '{text}' is not allowed: must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        throw new AwsSim.AwsValidationException("--from", text, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
     }
 }
