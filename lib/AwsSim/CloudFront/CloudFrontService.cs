@@ -40,8 +40,11 @@ public sealed class CloudFrontService
             if (duplicate is not null)
                 throw new AwsValidationException("LambdaFunctionAssociations", duplicate.Key, "at most one function per trigger point in a cache behaviour", "InvalidLambdaFunctionAssociation");
         }
-        var id = "E" + (_distributions.Count + 1).ToString("X13", System.Globalization.CultureInfo.InvariantCulture);
-        var d = new Distribution(this, id, list, origin);
+        // Ids and domain names shaped like CloudFront's (E2QWRUHEXAMPLE, d111111abcdef8.cloudfront.net), seeded.
+        var random = new Random(unchecked(_aws.Seed * 31 + _distributions.Count * 7919 + 0xCF));
+        var id = "E" + new string(Enumerable.Range(0, 13).Select(_ => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[random.Next(36)]).ToArray());
+        var domain = "d" + new string(Enumerable.Range(0, 13).Select(_ => "abcdefghijklmnopqrstuvwxyz0123456789"[random.Next(36)]).ToArray()) + ".cloudfront.net";
+        var d = new Distribution(this, id, domain, list, origin);
         _distributions.Add(d);
         return d;
     }

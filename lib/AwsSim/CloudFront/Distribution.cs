@@ -82,11 +82,11 @@ public sealed class Distribution
     private readonly Dictionary<string, (CloudFrontResponse Response, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
     private long _requests;
 
-    internal Distribution(CloudFrontService service, string id, IReadOnlyList<CacheBehavior> behaviors, Func<CloudFrontRequest, CloudFrontResponse> origin)
+    internal Distribution(CloudFrontService service, string id, string domainName, IReadOnlyList<CacheBehavior> behaviors, Func<CloudFrontRequest, CloudFrontResponse> origin)
     {
         _service = service;
         Id = id;
-        DomainName = $"d{id.ToLowerInvariant()}.cloudfront.net";
+        DomainName = domainName;
         Behaviors = behaviors;
         _origin = origin;
     }
@@ -94,7 +94,7 @@ public sealed class Distribution
     /// <summary>The distribution id, e.g. <c>E1A2B3C4D5E6F7</c>.</summary>
     public string Id { get; }
 
-    /// <summary>The domain name, e.g. <c>de1a2b3c4d5e6f7.cloudfront.net</c>.</summary>
+    /// <summary>The domain name, e.g. <c>d111111abcdef8.cloudfront.net</c>.</summary>
     public string DomainName { get; }
 
     /// <summary>Cache behaviours, most specific first; the last one is the default (<c>*</c>).</summary>

@@ -237,3 +237,20 @@ public class LambdaEdgeTests
         Assert.Equal(200, d.Get("/index.html").Status);
     }
 }
+
+public class DistributionIdTests
+{
+    [Fact]
+    public void Ids_and_domains_look_like_CloudFront_and_are_deterministic()
+    {
+        static Distribution Make() => new SimulatedAws().CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()));
+        var (a, b) = (Make(), Make());
+        Assert.Matches("^E[A-Z0-9]{13}$", a.Id);
+        Assert.Matches(@"^d[a-z0-9]{13}\.cloudfront\.net$", a.DomainName);
+        Assert.Equal((a.Id, a.DomainName), (b.Id, b.DomainName));
+        var aws = new SimulatedAws();
+        var one = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()));
+        var two = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()));
+        Assert.NotEqual(one.Id, two.Id);
+    }
+}
