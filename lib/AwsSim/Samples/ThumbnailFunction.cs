@@ -73,10 +73,18 @@ public sealed class ThumbnailFunction
         var img = opened.Image;
         var (w, h) = (img.Width, img.Height);
         var (tw, th) = ThumbnailSize(w, h);
-        img.Mutate(x => x.Resize(tw, th));
         using var output = new MemoryStream();
-        if (opened.Format is JpegFormat) img.SaveAsJpeg(output, new JpegEncoder { Quality = 85 });
-        else img.SaveAsPng(output, new PngEncoder());
+        try
+        {
+            img.Mutate(x => x.Resize(tw, th));
+            if (opened.Format is JpegFormat) img.SaveAsJpeg(output, new JpegEncoder { Quality = 85 });
+            else img.SaveAsPng(output, new PngEncoder());
+        }
+        catch (SixLabors.ImageSharp.Memory.InvalidMemoryOperationException ex)
+        {
+            // Processing allocates too: the same cap applies, and hitting it is a refused image, not a crash.
+            throw new ImageRejectedException(ImageProblem.TooLarge, "resizing needs more memory than allowed: " + ex.Message, ex);
+        }
         return (output.ToArray(), w, h, tw, th);
     }
 }

@@ -238,6 +238,44 @@ public class LambdaEdgeTests
     }
 }
 
+public class GeneratedResponseCachingTests
+{
+    private const string Arn = "arn:aws:lambda:us-east-1:123456789012:function:";
+
+    [Fact]
+    public void A_response_generated_at_origin_request_is_cached_and_the_function_not_run_again()
+    {
+        var aws = new SimulatedAws();
+        var lambda = new LocalInvoker(aws.Clock);
+        aws.CloudFront.Invoker = lambda;
+        lambda.Register("gen", _ => """{"status":"200","statusDescription":"OK","body":"made at the edge"}""");
+        var d = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()),
+            new CacheBehavior("*", [new LambdaFunctionAssociation(LambdaEdge.OriginRequest, Arn + "gen:1")]));
+        var first = d.Get("/x");
+        var second = d.Get("/x");
+        Assert.Equal((EdgeResultType.LambdaGeneratedResponse, "made at the edge"), (first.ResultType, first.Body));
+        Assert.Equal((EdgeResultType.Hit, "made at the edge"), (second.ResultType, second.Body));
+        Assert.Equal([LambdaEdge.OriginRequest], first.TriggersRun);
+        Assert.Empty(second.TriggersRun);
+        Assert.Equal(0, d.OriginRequests);
+    }
+
+    [Fact]
+    public void A_response_generated_at_viewer_request_is_not_cached()
+    {
+        var aws = new SimulatedAws();
+        var lambda = new LocalInvoker(aws.Clock);
+        aws.CloudFront.Invoker = lambda;
+        lambda.Register("gen", _ => """{"status":"200","body":"aGk=","bodyEncoding":"base64"}""");
+        var d = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()),
+            new CacheBehavior("*", [new LambdaFunctionAssociation(LambdaEdge.ViewerRequest, Arn + "gen:1")]));
+        Assert.Equal("hi", d.Get("/x").Body);
+        Assert.Equal([LambdaEdge.ViewerRequest], d.Get("/x").TriggersRun);
+        lambda.Register("gen", _ => """{"status":"200","body":"not base64!","bodyEncoding":"base64"}""");
+        Assert.Equal(EdgeResultType.LambdaValidationError, d.Get("/x").ResultType);
+    }
+}
+
 public class DistributionIdTests
 {
     [Fact]
@@ -252,5 +290,12 @@ public class DistributionIdTests
         var one = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()));
         var two = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()));
         Assert.NotEqual(one.Id, two.Id);
+    }
+
+    [Fact]
+    public void The_committed_diagram_matches_the_library()
+    {
+        var committed = File.ReadAllText(Path.Combine(Paths.Root, "notebooks", "images", "lambda-edge-triggers.svg"));
+        Assert.Equal(EdgeDiagram.Svg() + "\n", committed);
     }
 }
