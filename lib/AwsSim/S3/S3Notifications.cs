@@ -82,6 +82,11 @@ public static class S3EventTypes
     /// prefixes overlap (one starts the other, or either is empty), and their suffixes overlap (one ends the other,
     /// or either is empty).
     /// </summary>
+    /// <remarks>
+    /// Sources: S3 User Guide, "Configuring event notifications using object key name filtering" (examples of valid and
+    /// invalid overlapping configurations); AWS re:Post Knowledge Center, "lambda-s3-event-configuration-error" (the
+    /// error text). One prefix rule and one suffix rule per configuration at most.
+    /// </remarks>
     public static bool ConfigurationsOverlap(LambdaFunctionConfiguration a, LambdaFunctionConfiguration b)
         => a.Events.Any(x => b.Events.Any(y => Overlap(x, y)))
         && PrefixesOverlap(a.Prefix, b.Prefix)
