@@ -15,8 +15,10 @@ namespace AwsSim.Lambda;
 /// Sources: Lambda Developer Guide, "Use Lambda recursive loop detection to prevent infinite loops"
 /// (docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html); AWS Compute Blog, "Detecting and stopping recursive
 /// loops in AWS Lambda functions" (July 2023: "drops requests after exceeding 16 invocations"); API
-/// PutFunctionRecursionConfig (2024-08). S3 joined the supported services in July 2024 (secondary sources: AWS notices
-/// quoted by cloudexpat.com and lanex.au, "after approximately 16 recursive invocations").
+/// PutFunctionRecursionConfig (2024-08; dropped invocations show in the <c>RecursiveInvocationsDropped</c> metric); AWS
+/// What's New, 2024-10-09, "AWS Lambda now detects and stops recursive loops between Lambda and Amazon S3" (title seen
+/// in the aws-news.com feed; AWS's July 2024 notice, quoted by cloudexpat.com, says "after approximately 16 recursive
+/// invocations").
 /// <para>
 /// In the simulator the trace header is an ambient value (<see cref="Current"/>): a Lambda runtime (1) calls
 /// <see cref="ForNextInvocation"/> when an event is queued (inside the sender's call, so it sees the sender's chain),
