@@ -22,6 +22,8 @@ internal sealed class LambdaFunction
 
     public bool Deleted { get; set; }
 
+    public string RecursiveLoop { get; set; } = "Terminate";
+
     /// <summary>Idle environments, most recently used on top.</summary>
     public Stack<ExecutionEnvironment> Idle { get; } = new();
 

@@ -16,7 +16,20 @@ public sealed partial class LambdaService
     public IReadOnlyList<DestinationDelivery> ReceiveMessages(string targetArn) => _deliveries.Where(d => d.TargetArn == targetArn).ToList();
 
     /// <inheritdoc />
-    void ILambdaInvoker.InvokeAsync(string functionName, string payloadJson, string? source) => InvokeAsync(functionName, payloadJson, source);
+    void ILambdaInvoker.InvokeAsync(string functionName, string payloadJson, string? source)
+    {
+        try
+        {
+            InvokeAsync(functionName, payloadJson, source);
+        }
+        catch (AwsException ex) when (ex is not AwsValidationException)
+        {
+            // A trigger (S3, EventBridge…) sent an event Lambda could not accept (no such function, too large): the
+            // sender is not told, but the event is not lost silently either.
+            AsyncAccounting.Received++;
+            AsyncAccounting.Drop(new DroppedEvent("", functionName, $"{ex.ErrorCode}: {ex.Reason}", _aws.Clock.Now));
+        }
+    }
 
     /// <summary>
     /// Queues an asynchronous (Event) invocation and returns its request id (HTTP 202). The event runs on the clock:
@@ -32,7 +45,8 @@ public sealed partial class LambdaService
         var fn = Find(functionName);
         payloadJson ??= "";
         CheckPayload(payloadJson, MaxAsyncPayloadBytes);
-        var lineage = _current.Value is { } active ? (active.Lineage ?? Lineage.Start()).With(active.Function.Name) : null;
+        // Read the sender's chain now, while the sender (maybe a function writing to S3) is still running.
+        var lineage = RecursiveLoopDetection.ForNextInvocation(fn.Name);
         var now = _current.Value?.Context.Now ?? _aws.Clock.Now;
         var ev = new AsyncEvent(NewRequestId(), fn, payloadJson, now, source, lineage);
         fn.Accounting.Received++;
@@ -76,9 +90,9 @@ public sealed partial class LambdaService
             Fail(ev, "ZeroReservedConcurrency");
             return;
         }
-        if (RecursiveLoopDetection && ev.Lineage is { } l && l.CountOf(fn.Name) >= RecursiveLoopLimit)
+        if (ev.Lineage.Exceeded && fn.RecursiveLoop == "Terminate")
         {
-            Fail(ev, "RecursiveInvocationDetected");
+            Fail(ev, RecursiveLoopDetection.ErrorCode);
             return;
         }
         if (!TryAcquire(fn, now, out var env, out _))
@@ -262,7 +276,7 @@ public sealed partial class LambdaService
         }
     }
 
-    private sealed record AsyncEvent(string RequestId, LambdaFunction Function, string Payload, DateTimeOffset Received, string? Source, Lineage? Lineage)
+    private sealed record AsyncEvent(string RequestId, LambdaFunction Function, string Payload, DateTimeOffset Received, string? Source, InvocationLineage Lineage)
     {
         public bool Duplicate { get; init; }
 

@@ -63,6 +63,12 @@ public sealed partial class LambdaService
         CheckPayload(payload, MaxSyncPayloadBytes);
         if (invocationType == InvocationType.DryRun) return new InvokeResponse { StatusCode = 204, RequestId = NewRequestId(), MemorySizeMb = fn.Config.MemorySize };
         var now = _current.Value is { } caller ? caller.Context.Now : _aws.Clock.Now;
+        var lineage = RecursiveLoopDetection.ForNextInvocation(fn.Name);
+        if (lineage.Exceeded && fn.RecursiveLoop == "Terminate")
+        {
+            throw new AwsException(RecursiveLoopDetection.ErrorCode,
+                $"Lambda has detected your function being invoked in a recursive loop and stopped invocation {lineage.Count} of {fn.Name} in one chain.");
+        }
         if (!TryAcquire(fn, now, out var env, out var reason))
         {
             fn.Metrics.At(now).Throttles++;
@@ -70,7 +76,7 @@ public sealed partial class LambdaService
                 ? $"The function's reserved concurrency ({fn.Reserved}) is in use."
                 : $"The account's unreserved concurrency ({_accountLimit - ReservedTotal()}) is in use.");
         }
-        var outcome = Run(fn, env!, payload, now, _current.Value?.Lineage);
+        var outcome = Run(fn, env!, payload, now, lineage);
         if (_current.Value is { } parent)
         {
             // A function calling another synchronously waits for it.
@@ -169,7 +175,7 @@ public sealed partial class LambdaService
 
     // ---------------------------------------------------------------- one invocation
 
-    private Outcome Run(LambdaFunction fn, ExecutionEnvironment? env, string payload, DateTimeOffset now, Lineage? lineage)
+    private Outcome Run(LambdaFunction fn, ExecutionEnvironment? env, string payload, DateTimeOffset now, InvocationLineage? lineage)
     {
         var cold = env is null;
         env ??= NewEnvironment(fn, now);
@@ -192,7 +198,7 @@ public sealed partial class LambdaService
             _current.Value = active with { Context = init };
             try
             {
-                RunInit(fn, init);
+                using (RecursiveLoopDetection.Enter(lineage)) RunInit(fn, init);
             }
             catch (LambdaStoppedException) { }
             catch (Exception ex) { initError = ex; }
@@ -219,8 +225,11 @@ public sealed partial class LambdaService
         Exception? error = initError;
         try
         {
-            if (initTimedOut) RunInit(fn, ctx);
-            if (error is null) result = fn.Code.Handler(payload, ctx).GetAwaiter().GetResult();
+            using (RecursiveLoopDetection.Enter(lineage))
+            {
+                if (initTimedOut) RunInit(fn, ctx);
+                if (error is null) result = fn.Code.Handler(payload, ctx).GetAwaiter().GetResult();
+            }
         }
         catch (LambdaStoppedException) { }
         catch (Exception ex) { error = ex; }
@@ -367,7 +376,7 @@ public sealed partial class LambdaService
         return z ^ (z >> 31);
     }
 
-    internal sealed record ActiveInvocation(LambdaFunction Function, LambdaContext Context, Lineage? Lineage);
+    internal sealed record ActiveInvocation(LambdaFunction Function, LambdaContext Context, InvocationLineage? Lineage);
 
     internal sealed record Outcome(InvokeResponse Response, DateTimeOffset End)
     {
@@ -388,24 +397,5 @@ public sealed partial class LambdaService
         public IEnumerator<string> GetEnumerator() => Lines.GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-}
-
-/// <summary>Which functions an event chain has passed through, for recursive loop detection.</summary>
-internal sealed class Lineage
-{
-    private readonly Dictionary<string, int> _counts;
-
-    private Lineage(Dictionary<string, int> counts) => _counts = counts;
-
-    public static Lineage Start() => new(new(StringComparer.Ordinal));
-
-    public int CountOf(string function) => _counts.GetValueOrDefault(function);
-
-    public Lineage With(string function)
-    {
-        var d = new Dictionary<string, int>(_counts, StringComparer.Ordinal);
-        d[function] = d.GetValueOrDefault(function) + 1;
-        return new Lineage(d);
     }
 }

@@ -80,15 +80,6 @@ public sealed partial class LambdaService : ILambdaInvoker
     public int LogRetentionInvocations { get; set; } = 10_000;
 
     /// <summary>
-    /// Stops a function that is invoked in the same chain of events more than <see cref="RecursiveLoopLimit"/> times
-    /// (AWS's recursive loop detection, on by default: RecursiveLoop = Terminate).
-    /// </summary>
-    public bool RecursiveLoopDetection { get; set; } = true;
-
-    /// <summary>The loop limit: 16 (reported by users in boto/boto3#3899; AWS says "shortly after").</summary>
-    public int RecursiveLoopLimit { get; set; } = 16;
-
-    /// <summary>
     /// Looks up container images for PackageType Image (the ECR service sets this). Null: any well-formed URI is accepted.
     /// Returning null means "no such image".
     /// </summary>
@@ -331,6 +322,17 @@ public sealed partial class LambdaService : ILambdaInvoker
         if (destinationConfig?.OnFailure is { } f) LambdaValidation.DestinationKind(f, "DestinationConfig.OnFailure.Destination");
         fn.AsyncConfig = new EventInvokeConfig(retries, age, destinationConfig);
         return fn.AsyncConfig;
+    }
+
+    /// <summary>
+    /// Sets recursive loop detection for a function (PutFunctionRecursionConfig): <c>Terminate</c> (the default) stops
+    /// the 17th invocation of the function in one chain of events; <c>Allow</c> lets the loop run.
+    /// </summary>
+    public string PutFunctionRecursionConfig(string functionName, string recursiveLoop)
+    {
+        var fn = Find(functionName);
+        fn.RecursiveLoop = Validate.OneOf("RecursiveLoop", recursiveLoop, "Allow", "Terminate");
+        return fn.RecursiveLoop;
     }
 
     /// <summary>A function's asynchronous invocation options.</summary>

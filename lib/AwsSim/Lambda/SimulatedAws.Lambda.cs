@@ -8,4 +8,7 @@ public sealed partial class SimulatedAws
 
     /// <summary>AWS Lambda: functions, invocations, execution roles, logs, metrics; charges go to <see cref="Bill"/>.</summary>
     public LambdaService Lambda => _lambda ??= new LambdaService(this);
+
+    /// <summary>Triggers (S3 notifications, CloudFront) reach the account's Lambda service.</summary>
+    partial void ResolveLambdaInvoker(ref ILambdaInvoker? invoker) => invoker = Lambda;
 }

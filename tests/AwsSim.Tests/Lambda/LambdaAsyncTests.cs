@@ -225,7 +225,7 @@ public class LambdaAsyncTests
         Assert.Equal(16, runs); // Lambda stops the 17th invocation in the chain
         var acc = aws.Lambda.GetAsyncAccounting("loop");
         Assert.Equal(1, acc.Dropped);
-        Assert.StartsWith("RecursiveInvocationDetected", acc.DroppedEvents[0].Reason);
+        Assert.StartsWith("RecursiveInvocationException", acc.DroppedEvents[0].Reason);
         Assert.True(acc.Balanced);
     }
 }

@@ -1,5 +1,6 @@
 using AwsSim;
 using AwsSim.Lambda;
+using AwsSim.Samples;
 
 namespace Course.Commands;
 
@@ -17,7 +18,7 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
 
     public string Usage => "usage: course lambda invoke <sample> --event <file.json> [--memory <MB>] [--timeout <s>] [--logs]\n"
         + "       course lambda samples\n"
-        + "samples: " + string.Join(", ", LambdaSample.All.Select(s => s.Name));
+        + "samples: " + string.Join(", ", SampleFunctions.Names);
 
     public int Run(Args args, CommandContext context)
     {
@@ -27,7 +28,7 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
             case "samples":
                 args.RejectUnknown();
                 if (args.Positional.Count != 1) throw new UsageException("samples takes no arguments");
-                foreach (var s in LambdaSample.All) context.Out.WriteLine($"{s.Name,-12} {s.Description}");
+                foreach (var s in SampleFunctions.All) context.Out.WriteLine($"{s.Name,-17} {s.Description}");
                 return 0;
             case "invoke":
                 return Invoke(args, context);
@@ -38,9 +39,9 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
 
     private static int Invoke(Args args, CommandContext context)
     {
-        if (args.Positional.Count != 2) throw new UsageException("name one sample function: " + string.Join(", ", LambdaSample.All.Select(s => s.Name)));
-        var sample = LambdaSample.Find(args.Positional[1])
-            ?? throw new UsageException($"no sample function '{args.Positional[1]}'; samples: {string.Join(", ", LambdaSample.All.Select(s => s.Name))}");
+        if (args.Positional.Count != 2) throw new UsageException("name one sample function: " + string.Join(", ", SampleFunctions.Names));
+        var sample = SampleFunctions.Get(args.Positional[1])
+            ?? throw new UsageException($"no sample function '{args.Positional[1]}'; samples: {string.Join(", ", SampleFunctions.Names)}");
         var eventFile = args.Text("event") ?? throw new UsageException("--event <file.json> is required");
         var memory = args.Text("memory") is null ? (long?)null : args.Long("memory");
         var timeout = args.Text("timeout") is null ? (long?)null : args.Long("timeout");
@@ -60,17 +61,20 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
             return 2;
         }
 
+        // A fresh account, the sample's prerequisites (e.g. the bucket and photo a thumbnail event names), and the sample
+        // deployed as a real function of the simulated Lambda: cold start, REPORT line and bill included.
         var aws = new SimulatedAws();
-        var function = sample.Create(aws, payload);
-        if (memory is not null || timeout is not null)
+        sample.Prepare?.Invoke(aws, payload);
+        var role = aws.Lambda.CreateRole($"{sample.Name}-role", IamPolicy.BasicExecution,
+            IamPolicy.Allow(["s3:GetObject", "s3:PutObject"], ["arn:aws:s3:::*"]));
+        var function = sample.Name;
+        aws.Lambda.CreateFunction(new CreateFunctionRequest
         {
-            aws.Lambda.UpdateFunctionConfiguration(new UpdateFunctionConfigurationRequest
-            {
-                FunctionName = function,
-                MemorySize = memory is { } m ? (int)Math.Clamp(m, int.MinValue, int.MaxValue) : null,
-                Timeout = timeout is { } t ? (int)Math.Clamp(t, int.MinValue, int.MaxValue) : null,
-            });
-        }
+            FunctionName = function, Role = role.Arn, Description = sample.Description,
+            MemorySize = memory is { } m ? (int)Math.Clamp(m, int.MinValue, int.MaxValue) : 512,
+            Timeout = timeout is { } t ? (int)Math.Clamp(t, int.MinValue, int.MaxValue) : 30,
+            Code = LambdaCode.From((e, c) => sample.Handler(c.Aws, e)),
+        });
         var response = aws.Lambda.Invoke(function, payload);
         context.Out.WriteLine(response.Payload);
         if (logs)
