@@ -31,6 +31,9 @@ internal sealed class LambdaFunction
 
     public int Busy { get; set; }
 
+    /// <summary>Asynchronous events throttled and waiting for concurrency (with the generation that is still valid).</summary>
+    public Queue<(LambdaService.AsyncEvent Event, int Generation)> Waiting { get; } = new();
+
     public LambdaMetrics Metrics { get; } = new();
 
     public Queue<InvocationLog> Logs { get; } = new();

@@ -102,7 +102,11 @@ public sealed partial class LambdaService
             AsyncAccounting.ThrottledAttempts++;
             ev.Backoff = ev.Backoff == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(ev.Backoff.Ticks * 2, MaxThrottleBackoff.Ticks));
             var next = now + ev.Backoff;
-            _aws.Clock.Schedule(next < expiry ? next : expiry, () => Attempt(ev), "lambda:async-throttled");
+            // Back to the queue: retried after its backoff (1 s doubling to 5 min), or sooner when one of the function's
+            // asynchronous invocations ends and frees concurrency (the queue's pollers then hand it the oldest waiting event).
+            var generation = ++ev.Generation;
+            fn.Waiting.Enqueue((ev, generation));
+            _aws.Clock.Schedule(next < expiry ? next : expiry, () => { if (ev.Generation == generation) { ev.Generation++; Attempt(ev); } }, "lambda:async-throttled");
             return;
         }
         var outcome = Run(fn, env, ev.Payload, now, ev.Lineage);
@@ -117,6 +121,7 @@ public sealed partial class LambdaService
     {
         var fn = ev.Function;
         var now = _aws.Clock.Now;
+        DispatchWaiting(fn, now);
         if (!outcome.Failed)
         {
             fn.Accounting.Succeeded++;
@@ -140,6 +145,21 @@ public sealed partial class LambdaService
             return;
         }
         Fail(ev, "RetriesExhausted");
+    }
+
+    /// <summary>Hands events waiting after a throttle to the function while it has concurrency to spare, oldest first.</summary>
+    private void DispatchWaiting(LambdaFunction fn, DateTimeOffset now)
+    {
+        ReleaseDue(now);
+        while (fn.Waiting.Count > 0)
+        {
+            var (waiting, generation) = fn.Waiting.Peek();
+            if (waiting.Generation != generation) { fn.Waiting.Dequeue(); continue; }
+            if (fn.Deleted || !HasCapacity(fn)) return;
+            fn.Waiting.Dequeue();
+            waiting.Generation++; // its backoff timer no longer applies
+            Attempt(waiting);
+        }
     }
 
     private void Fail(AsyncEvent ev, string condition)
@@ -276,7 +296,7 @@ public sealed partial class LambdaService
         }
     }
 
-    private sealed record AsyncEvent(string RequestId, LambdaFunction Function, string Payload, DateTimeOffset Received, string? Source, InvocationLineage Lineage)
+    internal sealed record AsyncEvent(string RequestId, LambdaFunction Function, string Payload, DateTimeOffset Received, string? Source, InvocationLineage Lineage)
     {
         public bool Duplicate { get; init; }
 
@@ -285,6 +305,8 @@ public sealed partial class LambdaService
         public TimeSpan Backoff { get; set; }
 
         public Outcome? Last { get; set; }
+
+        public int Generation { get; set; }
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{RequestId} → {Function.Name}, {Attempts} attempts");
     }

@@ -128,6 +128,9 @@ public sealed partial class LambdaService
         }
     }
 
+    private bool HasCapacity(LambdaFunction fn)
+        => fn.Reserved is { } r ? fn.Busy < r : _unreservedBusy < _accountLimit - _reservedTotal;
+
     private bool TryAcquire(LambdaFunction fn, DateTimeOffset now, out ExecutionEnvironment? env, out string? reason)
     {
         ReleaseDue(now);

@@ -138,10 +138,27 @@ public class LambdaAsyncTests
         aws.Lambda.InvokeAsync("fn", "2");
         aws.Clock.Advance(TimeSpan.FromHours(1));
         // Event 2 is throttled at 0, 1, 3, 7, 15, 31, 63, 127, 255, 511 and 811 s (waits 1, 2, 4 … 256 s, then the
-        // 300 s cap); event 1 ends at 840 s, so event 2 runs at 1,111 s.
-        Assert.Equal([t0, t0.AddSeconds(1111)], starts);
+        // 300 s cap). Event 1 ends at 840 s and frees the concurrency: the queue hands event 2 over at once, before
+        // its next backoff (1,111 s) is due.
+        Assert.Equal([t0, t0.AddSeconds(840)], starts);
         Assert.Equal(11, aws.Lambda.GetAsyncAccounting("fn").ThrottledAttempts);
         Assert.Equal(11, aws.Lambda.GetMetrics("fn").Throttles);
+    }
+
+    [Fact]
+    public void A_throttled_backlog_drains_at_the_functions_concurrency()
+    {
+        var aws = new SimulatedAws();
+        aws.Lambda.CreateFunction("fn", LambdaCode.Work(TimeSpan.FromMilliseconds(200)));
+        aws.Lambda.PutFunctionConcurrency("fn", 20);
+        for (var i = 0; i < 1_000; i++) aws.Lambda.InvokeAsync("fn", "{}");
+        aws.Clock.Advance(TimeSpan.FromSeconds(9.9));
+        Assert.True(aws.Lambda.GetAsyncAccounting("fn").Succeeded < 1_000); // 20 at a time × 5 per second = 100 per second
+        aws.Clock.Advance(TimeSpan.FromSeconds(0.2));
+        var acc = aws.Lambda.GetAsyncAccounting("fn");
+        Assert.Equal(1_000, acc.Succeeded);
+        Assert.True(acc.ThrottledAttempts >= 980);
+        Assert.Equal(20, aws.Lambda.GetMetrics("fn").MaxConcurrentExecutions);
     }
 
     [Fact]
