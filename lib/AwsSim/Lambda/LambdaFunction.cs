@@ -24,6 +24,8 @@ internal sealed class LambdaFunction
 
     public string RecursiveLoop { get; set; } = "Terminate";
 
+    public InvocationLineage? FreshLineage { get; set; }
+
     /// <summary>Idle environments, most recently used on top.</summary>
     public Stack<ExecutionEnvironment> Idle { get; } = new();
 

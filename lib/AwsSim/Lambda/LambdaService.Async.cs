@@ -46,7 +46,7 @@ public sealed partial class LambdaService
         payloadJson ??= "";
         CheckPayload(payloadJson, MaxAsyncPayloadBytes);
         // Read the sender's chain now, while the sender (maybe a function writing to S3) is still running.
-        var lineage = RecursiveLoopDetection.ForNextInvocation(fn.Name);
+        var lineage = LineageFor(fn);
         var now = _current.Value?.Context.Now ?? _aws.Clock.Now;
         var ev = new AsyncEvent(NewRequestId(), fn, payloadJson, now, source, lineage);
         fn.Accounting.Received++;

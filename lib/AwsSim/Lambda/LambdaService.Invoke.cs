@@ -63,7 +63,7 @@ public sealed partial class LambdaService
         CheckPayload(payload, MaxSyncPayloadBytes);
         if (invocationType == InvocationType.DryRun) return new InvokeResponse { StatusCode = 204, RequestId = NewRequestId(), MemorySizeMb = fn.Config.MemorySize };
         var now = _current.Value is { } caller ? caller.Context.Now : _aws.Clock.Now;
-        var lineage = RecursiveLoopDetection.ForNextInvocation(fn.Name);
+        var lineage = LineageFor(fn);
         if (lineage.Exceeded && fn.RecursiveLoop == "Terminate")
         {
             throw new AwsException(RecursiveLoopDetection.ErrorCode,
@@ -127,6 +127,15 @@ public sealed partial class LambdaService
             if (!env.Shutdown && !fn.Deleted) fn.Idle.Push(env);
         }
     }
+
+    /// <summary>
+    /// The chain an event for <paramref name="fn"/> sent now belongs to (see <see cref="RecursiveLoopDetection"/>).
+    /// Events sent from outside any function start a chain; they share one immutable lineage per function.
+    /// </summary>
+    private static InvocationLineage LineageFor(LambdaFunction fn)
+        => RecursiveLoopDetection.Current is null
+            ? fn.FreshLineage ??= new InvocationLineage("chain-" + fn.Name, new Dictionary<string, int>(StringComparer.Ordinal) { [fn.Name] = 1 }, fn.Name)
+            : RecursiveLoopDetection.ForNextInvocation(fn.Name);
 
     private bool HasCapacity(LambdaFunction fn)
         => fn.Reserved is { } r ? fn.Busy < r : _unreservedBusy < _accountLimit - _reservedTotal;

@@ -1,0 +1,56 @@
+using AwsSim.Lambda;
+using AwsSim.S3;
+
+namespace AwsSim.Tests.Lambda;
+
+/// <summary>The account's Lambda behind the S3 trigger (wired through ILambdaInvoker).</summary>
+public class LambdaTriggerIntegrationTests
+{
+    [Fact]
+    public void An_S3_upload_invokes_the_function_asynchronously_through_aws_Lambda()
+    {
+        var aws = new SimulatedAws();
+        var keys = new List<string>();
+        aws.Lambda.CreateFunction("on-upload", LambdaCode.From((e, c) => { keys.Add(AwsJson.Parse(e)!["Records"]![0]!["s3"]!["object"]!["key"]!.GetValue<string>()); return null; }));
+        aws.S3.CreateBucket("photos");
+        aws.S3.PutBucketNotificationConfiguration("photos", [new LambdaFunctionConfiguration("new-photo", "arn:aws:lambda:us-east-1:123456789012:function:on-upload", ["s3:ObjectCreated:*"])]);
+        aws.S3.PutObject("photos", "red flower.jpg", "pretend jpeg");
+        Assert.Empty(keys); // asynchronous: queued, not yet run
+        aws.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(["red+flower.jpg"], keys);
+        Assert.Equal(1, aws.Lambda.GetAsyncAccounting("on-upload").Succeeded);
+        Assert.Equal(1, aws.Lambda.GetMetrics("on-upload").Invocations);
+    }
+
+    [Fact]
+    public void A_function_writing_back_to_its_trigger_bucket_is_stopped_after_16_invocations()
+    {
+        var aws = new SimulatedAws();
+        aws.Lambda.CreateFunction("loop", LambdaCode.From((e, c) =>
+        {
+            var key = AwsJson.Parse(e)!["Records"]![0]!["s3"]!["object"]!["key"]!.GetValue<string>();
+            c.Aws.S3.PutObject("photos", key + "x", "again");
+            return null;
+        }));
+        aws.S3.CreateBucket("photos");
+        aws.S3.PutBucketNotificationConfiguration("photos", [new LambdaFunctionConfiguration("all", "arn:aws:lambda:us-east-1:123456789012:function:loop", ["s3:ObjectCreated:*"])]);
+        aws.S3.PutObject("photos", "a", "start");
+        aws.Clock.Advance(TimeSpan.FromMinutes(5));
+        var acc = aws.Lambda.GetAsyncAccounting("loop");
+        Assert.Equal(16, acc.Succeeded);
+        Assert.Equal(1, acc.Dropped);
+        Assert.StartsWith(RecursiveLoopDetection.ErrorCode, acc.DroppedEvents[0].Reason);
+        Assert.True(acc.Balanced);
+    }
+
+    [Fact]
+    public void An_event_for_a_function_that_does_not_exist_is_counted_as_dropped()
+    {
+        var aws = new SimulatedAws();
+        ILambdaInvoker invoker = aws.Lambda;
+        invoker.InvokeAsync("ghost", "{}", "aws:s3");
+        Assert.Equal(1, aws.Lambda.AsyncAccounting.Dropped);
+        Assert.StartsWith("ResourceNotFoundException", aws.Lambda.AsyncAccounting.DroppedEvents[0].Reason);
+        Assert.True(aws.Lambda.AsyncAccounting.Balanced);
+    }
+}
