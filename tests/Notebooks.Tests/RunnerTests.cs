@@ -109,10 +109,10 @@ public sealed class RunnerTests : IDisposable
     {
         var text = new TerminalText(color: false);
 
-        var shown = text.Markdown("# Title\n\nSee [the map](00-start-here.ipynb) and **this**.\n\n- one\n- two\n\n![Course map](images/map.svg)\n\n<svg width=\"10\"><title>A diagram</title><rect/></svg>\n\n| a | bb |\n|---|---|\n| ccc | d |\n\n```csharp\nvar x = 1;\n```");
+        var shown = text.Markdown("# Title\n\nSee [the map](00-start-here.ipynb) and **this**, *that* and 2 * 3 * 4.\n\n- one\n- two\n\n![Course map](images/map.svg)\n\n<svg width=\"10\"><title>A diagram</title><rect/></svg>\n\n| a | bb |\n|---|---|\n| ccc | d |\n\n```csharp\nvar x = 1;\n```");
 
         Assert.Equal(
-            "Title\n═════\n\nSee the map (00-start-here.ipynb) and this.\n\n  • one\n  • two\n\n[picture: Course map]\n\n[picture: A diagram]\n\n  a    bb\n  ───  ──\n  ccc  d\n\n    var x = 1;\n",
+            "Title\n═════\n\nSee the map (00-start-here.ipynb) and this, that and 2 * 3 * 4.\n\n  • one\n  • two\n\n[picture: Course map]\n\n[picture: A diagram]\n\n  a    bb\n  ───  ──\n  ccc  d\n\n    var x = 1;\n",
             shown.Replace("\r\n", "\n"));
     }
 
