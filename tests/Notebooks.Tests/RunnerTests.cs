@@ -127,6 +127,20 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal("x < y & z", text.Html("<div class=\"dni-plaintext\"><pre>x &lt; y &amp; z</pre></div><style>.dni-plaintext { }</style>"));
     }
 
+    [Fact]
+    public async Task A_check_cell_shows_the_verdict_as_an_html_card_and_as_text()
+    {
+        var checks = typeof(Exercises.Checks.Check).Assembly.Location;
+        var path = Write("verdict.ipynb", ("code", $"#r \"{checks}\"\nExercises.Checks.Check.Exercise(\"lambda.bill\")"));
+
+        var result = await NotebookExecutor.RunAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.FailureMessage);
+        var value = result.Cells[0].Outputs.Single(o => o.Kind == OutputKind.ReturnValue);
+        Assert.Contains("class=\"exercise-verdict\"", value.HtmlValue);
+        Assert.Contains("lambda.bill", value.Text);
+    }
+
     private string Write(string name, params (string Type, string Source)[] cells)
     {
         var notebook = new
