@@ -71,7 +71,7 @@ public sealed partial class BatchService
         {
             throw new AwsValidationException("computeResources.type", request.Type, "EC2, SPOT or FARGATE in this simulator (the price list has no FARGATE_SPOT price)", Client);
         }
-        Validate.OneOf("computeResources.type", request.Type, "EC2", "SPOT", "FARGATE");
+        OneOf("computeResources.type", request.Type, "EC2", "SPOT", "FARGATE");
         Validate.Range("computeResources.maxvCpus", request.MaxvCpus, 1, int.MaxValue, "vCPUs", Client);
         Validate.NonNegative("spotInterruptionsPerInstanceHour", request.SpotInterruptionsPerInstanceHour);
         string? strategy = null;
@@ -87,7 +87,7 @@ public sealed partial class BatchService
             Validate.Range("computeResources.minvCpus", request.MinvCpus, 0, request.MaxvCpus, "vCPUs, at most maxvCpus", Client);
             if (request.DesiredvCpus is { } d) Validate.Range("computeResources.desiredvCpus", d, request.MinvCpus, request.MaxvCpus, "vCPUs, between minvCpus and maxvCpus", Client);
             strategy = request.AllocationStrategy ?? "BEST_FIT";
-            Validate.OneOf("computeResources.allocationStrategy", strategy, "BEST_FIT", "BEST_FIT_PROGRESSIVE", "SPOT_CAPACITY_OPTIMIZED", "SPOT_PRICE_CAPACITY_OPTIMIZED");
+            OneOf("computeResources.allocationStrategy", strategy, "BEST_FIT", "BEST_FIT_PROGRESSIVE", "SPOT_CAPACITY_OPTIMIZED", "SPOT_PRICE_CAPACITY_OPTIMIZED");
             if (strategy.StartsWith("SPOT_", StringComparison.Ordinal) && request.Type != "SPOT")
             {
                 throw new AwsValidationException("computeResources.allocationStrategy", strategy,
@@ -135,7 +135,7 @@ public sealed partial class BatchService
         ArgumentNullException.ThrowIfNull(request);
         var name = CheckName("jobQueueName", request.JobQueueName);
         if (_queues.ContainsKey(name)) throw new AwsException(Client, $"A job queue named '{name}' already exists.");
-        Validate.NonNegative("priority", request.Priority);
+        Validate.Range("priority", request.Priority, 0, int.MaxValue, "", Client);
         var order = request.ComputeEnvironmentOrder ?? [];
         Validate.Range("computeEnvironmentOrder", order.Count, 1, 3, "compute environments per queue", Client);
         if (order.Select(o => o.Order).Distinct().Count() != order.Count)
@@ -165,7 +165,7 @@ public sealed partial class BatchService
         ArgumentNullException.ThrowIfNull(request);
         var name = CheckName("jobDefinitionName", request.JobDefinitionName);
         if (string.IsNullOrWhiteSpace(request.Image)) throw new AwsValidationException("containerProperties.image", request.Image, "an image name, e.g. busybox or 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1", Client);
-        Validate.OneOf("platformCapabilities", request.PlatformCapability, "EC2", "FARGATE");
+        OneOf("platformCapabilities", request.PlatformCapability, "EC2", "FARGATE");
         CheckRetry(request.RetryAttempts);
         CheckTimeout(request.AttemptDurationSeconds);
         Validate.NonNegative("duration", request.Duration.TotalSeconds, "seconds");
@@ -213,7 +213,7 @@ public sealed partial class BatchService
         var resolved = new List<(BatchJob? Job, string? Type)>();
         foreach (var d in deps)
         {
-            if (d.Type is not null) Validate.OneOf("dependsOn.type", d.Type, "N_TO_N", "SEQUENTIAL");
+            if (d.Type is not null) OneOf("dependsOn.type", d.Type, "N_TO_N", "SEQUENTIAL");
             if (d.Type == "SEQUENTIAL")
             {
                 if (request.ArraySize is null) throw new AwsValidationException("dependsOn.type", d.Type, "SEQUENTIAL only on an array job", Client);
@@ -286,7 +286,7 @@ public sealed partial class BatchService
     public IReadOnlyList<BatchJob> ListJobs(string jobQueue, string? status = null)
     {
         var q = _queues.GetValueOrDefault(Last(jobQueue)) ?? throw new AwsException(Client, $"Job queue '{jobQueue}' does not exist.");
-        if (status is not null) Validate.OneOf("jobStatus", status, BatchJobStatus.All.ToArray());
+        if (status is not null) OneOf("jobStatus", status, BatchJobStatus.All.ToArray());
         return _jobOrder.Where(j => j.Queue == q && (status is null || j.Status == status)).ToList();
     }
 
@@ -806,6 +806,12 @@ public sealed partial class BatchService
             throw new AwsValidationException(field, name, "1–128 letters, numbers, hyphens (-) and underscores (_), starting with a letter or number", Client);
         }
         return name;
+    }
+
+    private static string OneOf(string field, string? value, params string[] allowed)
+    {
+        if (value is null || Array.IndexOf(allowed, value) < 0) throw new AwsValidationException(field, value, "one of " + string.Join(", ", allowed), Client);
+        return value;
     }
 
     private static void CheckRetry(int attempts) => Validate.Range("retryStrategy.attempts", attempts, 1, 10, "attempts", Client);
