@@ -291,15 +291,27 @@ public sealed partial class BatchService
     }
 
     /// <summary>
-    /// Advances the clock until every job is SUCCEEDED or FAILED and idle instances have scaled in (or until
-    /// <paramref name="limit"/> of simulated time has passed). Returns the simulated time it took.
+    /// Advances the clock until every job is SUCCEEDED or FAILED and idle instances have scaled in down to minvCpus
+    /// (or until <paramref name="limit"/> of simulated time has passed). Returns the simulated time it took.
     /// </summary>
+    /// <remarks>
+    /// It stops as soon as Batch is quiet, not when the clock's queue is empty: cancelled timers (such as the Spot
+    /// interruption of an instance that was already scaled in) and other services' work are left for later.
+    /// </remarks>
     public TimeSpan RunToCompletion(TimeSpan? limit = null)
     {
-        var start = _aws.Clock.Now;
-        _aws.Clock.RunUntilIdle(start + (limit ?? TimeSpan.FromDays(30)));
-        return _aws.Clock.Now - start;
+        var clock = _aws.Clock;
+        var start = clock.Now;
+        var until = start + (limit ?? TimeSpan.FromDays(30));
+        clock.RunDue();
+        while (!IsQuiet() && clock.NextDue is { } next && next <= until) clock.AdvanceTo(next);
+        return clock.Now - start;
     }
+
+    /// <summary>True when every job is done and no instance can scale in any more.</summary>
+    public bool IsQuiet()
+        => _jobOrder.All(j => j.IsDone)
+           && _environments.Values.All(ce => ce.Live.Count == 0 || ce.LivevCpus - ce.Live.Min(i => i.Vcpus) < ce.Request.MinvCpus);
 
     /// <summary>What the job would look like as a "Batch Job State Change" event right now.</summary>
     public BatchJobStateChangeEvent ToEvent(BatchJob job)
