@@ -170,4 +170,31 @@ public class BatchValidationTests
         Assert.Same(r1, aws.Batch.Submit(definition: "d:1").Definition);
         Assert.Same(r1, aws.Batch.Submit(definition: r1.JobDefinitionArn).Definition);
     }
+
+    [Fact]
+    public void A_fargate_job_definition_cannot_go_to_an_ec2_queue()
+    {
+        var (_, b) = BatchTestKit.Ec2();
+        b.RegisterJobDefinition(new() { JobDefinitionName = "fg", Image = "i", PlatformCapability = "FARGATE", Vcpus = 0.5, Memory = 1024 });
+        var ex = Assert.Throws<AwsException>(() => b.Submit(definition: "fg"));
+        Assert.Equal("ClientException", ex.ErrorCode);
+        Assert.Contains("FARGATE", ex.Message);
+    }
+
+    [Fact]
+    public void Deleting_a_compute_environment_terminates_and_bills_its_instances_but_not_while_jobs_run()
+    {
+        var (aws, b) = BatchTestKit.Ec2(min: 4);
+        b.Submit(duration: TimeSpan.FromHours(1));
+        aws.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal("ClientException", Assert.Throws<AwsException>(() => b.DeleteComputeEnvironment("ce")).ErrorCode);
+        b.RunToCompletion();
+        Assert.Equal(4, b.DescribeComputeEnvironment("ce").CurrentvCpus);
+        Assert.Empty(aws.Bill.Items);                       // min instances are still running: nothing billed yet
+        b.DeleteComputeEnvironment("ce");
+        var ce = b.DescribeComputeEnvironment("ce");
+        Assert.All(ce.Instances, i => Assert.Equal("compute environment deleted", i.TerminationReason));
+        Assert.Equal(ce.Instances.Count, aws.Bill.Items.Count);
+        Assert.Equal(ce.Instances.Sum(i => i.Cost), aws.Bill.Total);
+    }
 }
