@@ -7,6 +7,12 @@ namespace AwsSim.EventBridge;
 /// The envelope of every event on an EventBridge (CloudWatch Events) bus, exactly as AWS sends it: scheduled events,
 /// ECS task state changes, Batch job state changes, custom events. <c>detail</c> is kept as raw JSON.
 /// </summary>
+/// <remarks>
+/// Registered with the event catalog as the shape of the <c>scheduled</c> kind (a scheduled event is this envelope with
+/// <c>detail-type</c> "Scheduled Event", <c>source</c> "aws.events" and an empty <c>detail</c> [aws-facts §2.4]). Other
+/// kinds that travel in this envelope (ECS, Batch state changes) mark their own types.
+/// </remarks>
+[AwsEvent("scheduled", "detail-type=Scheduled Event", "source")]
 public sealed record EventBridgeEvent
 {
     /// <summary>Always "0".</summary>

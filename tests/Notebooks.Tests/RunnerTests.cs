@@ -1,0 +1,156 @@
+using System.Text.Json;
+using AwsSim;
+using NotebookRunner;
+
+namespace Notebooks.Tests;
+
+/// <summary>The runner itself: stops at the first failure and names it, collects outputs, rewrites #r paths.</summary>
+public sealed class RunnerTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "notebook-runner-tests-" + Guid.NewGuid().ToString("N"));
+
+    public RunnerTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_throwing_cell_stops_the_run_and_is_named_by_number_first_line_and_error()
+    {
+        var path = Write("fails.ipynb",
+            ("markdown", "# A notebook that fails"),
+            ("code", "var x = 6 * 7;\nConsole.WriteLine($\"x = {x}\");"),
+            ("code", "\n// the cell's first line below\nthrow new InvalidOperationException(\"boom at \" + x);"),
+            ("code", "Console.WriteLine(\"never runs\");"));
+
+        var result = await NotebookExecutor.RunAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(result.Success);
+        Assert.Equal(4, result.TotalCells);
+        Assert.Equal(3, result.Cells.Count);
+        var failed = Assert.IsType<CellResult>(result.FailedCell);
+        Assert.Equal(3, failed.Number);
+        Assert.Equal("// the cell's first line below", failed.FirstLine);
+        Assert.Contains("InvalidOperationException", failed.Error);
+        Assert.Contains("boom at 42", failed.Error);
+        Assert.StartsWith("cell 3: // the cell's first line below\n", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal("x = 42\n", result.Cells[1].Outputs.Single(o => o.Kind == OutputKind.StandardOutput).Text);
+    }
+
+    [Fact]
+    public async Task A_compile_error_fails_its_cell_with_the_compiler_message()
+    {
+        var path = Write("compile.ipynb", ("code", "int n = \"not a number\";"));
+
+        var result = await NotebookExecutor.RunAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.FailedCell?.Number);
+        Assert.Contains("CS0029", result.FailedCell?.Error);
+    }
+
+    [Fact]
+    public async Task Return_values_displays_and_markdown_are_collected_in_order()
+    {
+        var path = Write("outputs.ipynb",
+            ("markdown", "# Title\n\nSome text."),
+            ("code", "display(HTML(\"<b>bold</b>\"));\n\"a string\""),
+            ("code", ""));
+
+        var result = await NotebookExecutor.RunAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.FailureMessage);
+        Assert.Equal(CellKind.Markdown, result.Cells[0].Kind);
+        var outputs = result.Cells[1].Outputs;
+        Assert.Equal("<b>bold</b>", outputs.Single(o => o.Kind == OutputKind.Display).HtmlValue);
+        Assert.Equal("a string", outputs.Single(o => o.Kind == OutputKind.ReturnValue).Text);
+        Assert.Empty(result.Cells[2].Outputs);
+    }
+
+    [Fact]
+    public async Task A_relative_hash_r_resolves_against_the_notebook_folder_not_the_current_directory()
+    {
+        // Not an assembly this process has: it must be found next to the notebook.
+        var sub = Directory.CreateDirectory(Path.Combine(_folder, "lessons"));
+        var libs = Directory.CreateDirectory(Path.Combine(_folder, "libs"));
+        var copy = Path.Combine(libs.FullName, "CopiedTestLibrary.dll");
+        File.Copy(typeof(Xunit.Assert).Assembly.Location, copy);
+        var path = Write(Path.Combine("lessons", "r.ipynb"), ("code", "#r \"../libs/CopiedTestLibrary.dll\"\nConsole.WriteLine(\"loaded\");"));
+        var before = Environment.CurrentDirectory;
+
+        var result = await NotebookExecutor.RunAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(before, Environment.CurrentDirectory);
+        Assert.True(result.Success, result.FailureMessage);
+        Assert.True(sub.Exists);
+    }
+
+    [Fact]
+    public void Hash_r_of_an_assembly_this_process_has_points_at_the_loaded_copy()
+    {
+        var code = "#r \"../lib/AwsSim/bin/Debug/net10.0/AwsSim.dll\"\nusing AwsSim;";
+
+        var rewritten = ReferencePaths.Rewrite(code, "/somewhere/notebooks");
+
+        Assert.Equal($"#r \"{typeof(SimulatedAws).Assembly.Location}\"\nusing AwsSim;", rewritten);
+    }
+
+    [Theory]
+    [InlineData("#r \"nuget: XPlot.Plotly, 4.1.0\"", "#r \"nuget: XPlot.Plotly, 4.1.0\"")]
+    [InlineData("#r \"/abs/Thing.dll\"", "#r \"/abs/Thing.dll\"")]
+    [InlineData("#r \"../bin/NotLoadedAnywhere.dll\"\nvar x = 1;", "#r \"/course/bin/NotLoadedAnywhere.dll\"\nvar x = 1;")]
+    [InlineData("  #r \"libs/NotLoadedAnywhere.dll\"", "  #r \"/course/notebooks/libs/NotLoadedAnywhere.dll\"")]
+    [InlineData("var s = \"#r \\\"x.dll\\\"\";", "var s = \"#r \\\"x.dll\\\"\";")]
+    public void Hash_r_rewriting(string code, string expected)
+    {
+        Assert.Equal(expected, ReferencePaths.Rewrite(code, "/course/notebooks"));
+    }
+
+    [Fact]
+    public void Terminal_text_makes_markdown_readable()
+    {
+        var text = new TerminalText(color: false);
+
+        var shown = text.Markdown("# Title\n\nSee [the map](00-start-here.ipynb) and **this**.\n\n- one\n- two\n\n![Course map](images/map.svg)\n\n<svg width=\"10\"><title>A diagram</title><rect/></svg>\n\n| a | bb |\n|---|---|\n| ccc | d |\n\n```csharp\nvar x = 1;\n```");
+
+        Assert.Equal(
+            "Title\n═════\n\nSee the map (00-start-here.ipynb) and this.\n\n  • one\n  • two\n\n[picture: Course map]\n\n[picture: A diagram]\n\n  a    bb\n  ───  ──\n  ccc  d\n\n    var x = 1;\n",
+            shown.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Terminal_text_turns_html_tables_pictures_and_charts_into_text()
+    {
+        var text = new TerminalText(color: false);
+
+        Assert.Equal("  A  B\n  ─  ──\n  1  22", text.Html("<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>22</td></tr></tbody></table>"));
+        Assert.Equal("[picture: Gantt chart]", text.Html("<svg><title>Gantt chart</title></svg>"));
+        Assert.StartsWith("[chart: Cost]", text.Html("<div id=\"c\"></div><script>var layout = {\"title\":\"Cost\"}; Plotly.newPlot('c', data, layout);</script>"), StringComparison.Ordinal);
+        Assert.Equal("x < y & z", text.Html("<div class=\"dni-plaintext\"><pre>x &lt; y &amp; z</pre></div><style>.dni-plaintext { }</style>"));
+    }
+
+    private string Write(string name, params (string Type, string Source)[] cells)
+    {
+        var notebook = new
+        {
+            cells = cells.Select(c => c.Type == "markdown"
+                ? (object)new { cell_type = "markdown", metadata = new { }, source = c.Source }
+                : new
+                {
+                    cell_type = "code",
+                    execution_count = (int?)null,
+                    metadata = new { polyglot_notebook = new { kernelName = "csharp" } },
+                    outputs = Array.Empty<object>(),
+                    source = c.Source,
+                }),
+            metadata = new
+            {
+                kernelspec = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" },
+                polyglot_notebook = new { kernelInfo = new { defaultKernelName = "csharp", items = new[] { new { name = "csharp" } } } },
+            },
+            nbformat = 4,
+            nbformat_minor = 5,
+        };
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, JsonSerializer.Serialize(notebook));
+        return path;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Course.Running;
+using NotebookRunner;
+
+namespace Course.Commands;
+
+/// <summary>
+/// <c>course run &lt;notebook.ipynb&gt;</c>: builds the library and your exercises, then runs a lesson in the terminal,
+/// printing its text, code and outputs. Exit code 0 when every cell ran, 1 when a cell failed or your code does not
+/// compile, 2 for bad arguments.
+/// </summary>
+internal sealed class RunCommand : ICommand, IHasFlags
+{
+    public string Name => "run";
+
+    public string Summary => "run a lesson in the terminal: course run notebooks/04-lambda.ipynb";
+
+    public string[] Flags => ["no-build"];
+
+    public string Usage => """
+        usage: course run <notebook.ipynb> [--no-build]
+          Builds the library and your exercises (dotnet build tests/Exercises.Checks -c Debug), then runs every
+          cell of the notebook in order, printing text, code and outputs. Stops at the first failing cell.
+          --no-build   skip the build (the assemblies the notebook loads must already be built)
+        """;
+
+    public int Run(Args args, CommandContext context)
+    {
+        var noBuild = args.Flag("no-build");
+        args.RejectUnknown();
+        if (args.Positional.Count != 1) throw new UsageException("name one notebook, e.g. notebooks/04-lambda.ipynb");
+        var path = Path.GetFullPath(Path.Combine(context.WorkingDirectory, args.Positional[0]));
+        if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"'{args.Positional[0]}' is not a notebook (.ipynb)");
+        if (!File.Exists(path)) throw new UsageException($"no notebook at '{args.Positional[0]}'");
+
+        var text = new TerminalText(UseColor(context));
+        var total = Stopwatch.StartNew();
+        if (!noBuild)
+        {
+            var root = RepositoryFolder.Find(Path.GetDirectoryName(path), context.WorkingDirectory, AppContext.BaseDirectory);
+            if (root is null)
+            {
+                context.Error.WriteLine($"error: {args.Positional[0]} is not inside the course folder (no Course.sln above it); use --no-build to run it anyway");
+                return 2;
+            }
+            context.Out.WriteLine(text.Faint($"building the library and your exercises ({ExerciseBuild.Project})…"));
+            var build = ExerciseBuild.Run(root);
+            if (!build.Success)
+            {
+                context.Error.WriteLine($"Your code does not compile, so the lesson cannot run. Fix these errors and run it again:");
+                foreach (var e in build.Errors) context.Error.WriteLine("  " + e);
+                return 1;
+            }
+            context.Out.WriteLine(text.Faint($"built in {build.Elapsed.TotalSeconds:0.0} s"));
+            context.Out.WriteLine();
+        }
+
+        var printer = new NotebookPrinter(context.Out, text);
+        var result = NotebookExecutor.RunAsync(path, new RunOptions { OnCell = printer.Print }).GetAwaiter().GetResult();
+        var name = Path.GetRelativePath(context.WorkingDirectory, path);
+        if (result.FailedCell is { } failed)
+        {
+            context.Out.Flush();
+            context.Error.WriteLine(text.Strong($"✘ {name} failed at cell {failed.Number} of {result.TotalCells}"));
+            context.Error.WriteLine($"cell {failed.Number}: {failed.FirstLine}");
+            context.Error.WriteLine(WithoutKernelFrames(failed.Error));
+            return 1;
+        }
+        var code = result.Cells.Count(c => c.Kind == CellKind.Code);
+        context.Out.WriteLine(text.Strong($"✔ {name}: {result.TotalCells} cells ({code} code) ran in {result.Elapsed.TotalSeconds:0.0} s; {total.Elapsed.TotalSeconds:0.0} s in all"));
+        return 0;
+    }
+
+    /// <summary>The error without the stack frames of the kernel's own machinery (they never help a learner).</summary>
+    private static string? WithoutKernelFrames(string? error)
+        => error is null ? null : string.Join('\n', error.Split('\n').Where(l =>
+            !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal) &&
+            !l.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal) &&
+            !l.TrimStart().StartsWith("--- End of stack trace", StringComparison.Ordinal)));
+
+    /// <summary>ANSI styles only on a real terminal, and never with NO_COLOR set.</summary>
+    private static bool UseColor(CommandContext context)
+        => ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected
+           && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+}
