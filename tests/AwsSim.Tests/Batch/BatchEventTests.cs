@@ -68,4 +68,20 @@ public class BatchEventTests
         Assert.Equal(3, parentDone.Detail.GetProperty("arrayProperties").GetProperty("size").GetInt32());
         Assert.Equal("SUCCEEDED", parentDone.Detail.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public void A_rule_on_the_event_bus_matches_failed_batch_jobs()
+    {
+        var (aws, b) = BatchTestKit.Ec2();
+        b.EventPublisher = aws.Events;
+        aws.Events.PutRule("batch-failures", eventPattern: """{"source":["aws.batch"],"detail-type":["Batch Job State Change"],"detail":{"status":["FAILED"]}}""");
+        aws.Events.PutTargets("batch-failures", new AwsSim.EventBridge.EventTarget("log", "arn:aws:sqs:us-east-1:123456789012:batch-failures"));
+        var bad = b.Submit("bad", exitCode: 3);
+        var good = b.Submit("good");
+        b.RunToCompletion();
+        var delivered = Assert.Single(aws.Events.Deliveries);
+        Assert.Equal("batch-failures", delivered.RuleName);
+        Assert.Equal(bad.JobId, delivered.Event.Detail.GetProperty("jobId").GetString());
+        Assert.Equal(good.Statuses().Count + bad.Statuses().Count, aws.Events.Events.Count(e => e.Source == "aws.batch"));
+    }
 }
