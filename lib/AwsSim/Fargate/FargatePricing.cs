@@ -48,20 +48,31 @@ public static class FargatePricing
         Validate.NonNegative("tasks", usage.Tasks, "tasks");
         var included = (int)prices.GetAllowance("fargate.included.ephemeral").Quantity;
         Validate.Range("ephemeralStorage.sizeInGiB", usage.EphemeralStorageGiB, included, MaxEphemeralStorageGiB, "GiB");
-        var prefix = KeyPrefix(usage.Architecture, usage.Spot);
-        var hours = usage.Tasks * BilledSeconds(usage.Duration) / 3600m;
-        var vcpu = usage.CpuUnits / 1024m;
-        var gb = usage.MemoryMiB / 1024m;
-        var platform = (usage.Spot ? "Spot, " : "") + "Linux/" + usage.Architecture.ToAwsName();
         var note = usage.Tasks == 1 ? null : string.Create(CultureInfo.InvariantCulture, $"{usage.Tasks:#,0} tasks");
-        var bill = new Bill();
-        bill.Add(LineItem.From(prices.Get(prefix + ".vcpu"), $"vCPU, {platform}", vcpu * hours, note));
-        bill.Add(LineItem.From(prices.Get(prefix + ".memory"), $"Memory, {platform}", gb * hours, note));
-        if (usage.EphemeralStorageGiB > included)
+        return new Bill(Lines(usage.CpuUnits, usage.MemoryMiB, usage.Architecture, usage.Spot, usage.EphemeralStorageGiB, usage.Tasks * BilledSeconds(usage.Duration), note, prices));
+    }
+
+    /// <summary>
+    /// Bill lines for <paramref name="billedSeconds"/> task-seconds of one size (no minimum applied here: callers apply
+    /// <see cref="BilledSeconds"/> per task). ECS uses this to bill tasks as they stop.
+    /// </summary>
+    public static IReadOnlyList<LineItem> Lines(int cpuUnits, int memoryMiB, Architecture architecture, bool spot, int ephemeralStorageGiB, decimal billedSeconds, string? note = null, PriceList? prices = null)
+    {
+        prices ??= PriceList.Default;
+        var included = (int)prices.GetAllowance("fargate.included.ephemeral").Quantity;
+        var prefix = KeyPrefix(architecture, spot);
+        var hours = billedSeconds / 3600m;
+        var platform = (spot ? "Spot, " : "") + "Linux/" + architecture.ToAwsName();
+        var lines = new List<LineItem>
         {
-            bill.Add(LineItem.From(prices.Get("fargate.ephemeral"), $"Ephemeral storage above {included} GB", (usage.EphemeralStorageGiB - included) * hours, note));
+            LineItem.From(prices.Get(prefix + ".vcpu"), $"vCPU, {platform}", cpuUnits / 1024m * hours, note),
+            LineItem.From(prices.Get(prefix + ".memory"), $"Memory, {platform}", memoryMiB / 1024m * hours, note),
+        };
+        if (ephemeralStorageGiB > included)
+        {
+            lines.Add(LineItem.From(prices.Get("fargate.ephemeral"), $"Ephemeral storage above {included} GB", (ephemeralStorageGiB - included) * hours, note));
         }
-        return bill;
+        return lines;
     }
 
     /// <summary>The cost in USD (exact) of <paramref name="usage"/>.</summary>
