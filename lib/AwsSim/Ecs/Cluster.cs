@@ -33,6 +33,19 @@ public sealed class Cluster
 
     internal Dictionary<string, Service> _services { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Spread bookkeeping: tasks of a group per value of an attribute (dropped when attributes change).</summary>
+    internal Dictionary<(string Group, string Attr), Dictionary<string, int>> _spreadCounts { get; } = new();
+
+    internal void CountSpread(EcsTask task, ContainerInstance inst, int delta)
+    {
+        foreach (var ((group, attr), counts) in _spreadCounts)
+        {
+            if (group != task.Group) continue;
+            var v = inst._attributes.GetValueOrDefault(attr) ?? "";
+            counts[v] = counts.GetValueOrDefault(v) + delta;
+        }
+    }
+
     /// <summary>The cluster as an SVG picture (see <see cref="ClusterPicture"/>).</summary>
     public string ToSvg(string? title = null) => ClusterPicture.Svg(this, title);
 

@@ -100,7 +100,11 @@ public sealed class EcsService
 
     /// <summary>Sets a custom attribute on an instance (usable in memberOf expressions and spread).</summary>
     public void PutAttributes(string cluster, string containerInstance, string name, string value)
-        => FindInstance(DescribeCluster(cluster), containerInstance)._attributes[name] = value;
+    {
+        var c = DescribeCluster(cluster);
+        FindInstance(c, containerInstance)._attributes[name] = value;
+        c._spreadCounts.Clear();
+    }
 
     /// <summary>
     /// Sets an instance to <c>DRAINING</c> (no new tasks; its service tasks are replaced elsewhere within the services'
@@ -507,6 +511,7 @@ public sealed class EcsService
         foreach (var p in HostPorts(task.TaskDefinition)) inst._ports.Add(p);
         inst._groupCounts[task.Group] = inst._groupCounts.GetValueOrDefault(task.Group) + 1;
         inst._tasks.Add(task);
+        ClusterOf(task).CountSpread(task, inst, +1);
     }
 
     private void Release(EcsTask task)
@@ -517,6 +522,7 @@ public sealed class EcsService
         inst.RemainingMemory += task.Memory;
         foreach (var p in HostPorts(task.TaskDefinition)) inst._ports.Remove(p);
         inst._groupCounts[task.Group]--;
+        ClusterOf(task).CountSpread(task, inst, -1);
     }
 
     private void Start(EcsTask task)
@@ -588,7 +594,7 @@ public sealed class EcsService
         task.PendingReason = null;
         task.Version++;
         _extras[task].Interruption?.Cancel();
-        var cluster = _clusters.Values.First(c => c.ClusterArn == task.ClusterArn);
+        var cluster = ClusterOf(task);
         Release(task);
         if (task.LaunchType == "FARGATE" && task.PullStartedAt is not null) BillFargate(task, now);
         Publish(task);
@@ -819,6 +825,12 @@ public sealed class EcsService
                 PlatformVersion = fargate ? Options.FargatePlatformVersion : null,
             },
         };
+    }
+
+    private Cluster ClusterOf(EcsTask t)
+    {
+        foreach (var c in _clusters.Values) if (ReferenceEquals(c.ClusterArn, t.ClusterArn) || c.ClusterArn == t.ClusterArn) return c;
+        throw new InvalidOperationException("task without a cluster");
     }
 
     private static string? Ms(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -62,10 +62,16 @@ internal static class PlacementEngine
 
     private static IReadOnlyList<ContainerInstance> KeepMin(IReadOnlyList<ContainerInstance> list, Func<ContainerInstance, int> key)
     {
+        // One key computation per instance: this runs for every task placed, over every candidate.
+        var keys = new int[list.Count];
         var min = int.MaxValue;
-        foreach (var i in list) min = Math.Min(min, key(i));
+        for (var k = 0; k < list.Count; k++)
+        {
+            keys[k] = key(list[k]);
+            if (keys[k] < min) min = keys[k];
+        }
         var kept = new List<ContainerInstance>();
-        foreach (var i in list) if (key(i) == min) kept.Add(i);
+        for (var k = 0; k < list.Count; k++) if (keys[k] == min) kept.Add(list[k]);
         return kept;
     }
 
@@ -73,14 +79,19 @@ internal static class PlacementEngine
     {
         if (field is "instanceId" or "host") return KeepMin(list, i => i._groupCounts.GetValueOrDefault(group));
         var attr = field["attribute:".Length..];
-        // Tasks of the group per attribute value, over every instance in the cluster (not only the candidates).
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var i in cluster._instances)
+        // Tasks of the group per attribute value, over every instance in the cluster (not only the candidates). Built once
+        // per (group, attribute) and then kept up to date as tasks are placed and released (see EcsService.Place/Release).
+        if (!cluster._spreadCounts.TryGetValue((group, attr), out var counts))
         {
-            if (i.Status == "INACTIVE") continue;
-            var v = i._attributes.GetValueOrDefault(attr) ?? "";
-            counts[v] = counts.GetValueOrDefault(v) + i._groupCounts.GetValueOrDefault(group);
+            counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var i in cluster._instances)
+            {
+                if (i.Status == "INACTIVE") continue;
+                var v = i._attributes.GetValueOrDefault(attr) ?? "";
+                counts[v] = counts.GetValueOrDefault(v) + i._groupCounts.GetValueOrDefault(group);
+            }
+            cluster._spreadCounts[(group, attr)] = counts;
         }
-        return KeepMin(list, i => counts[i._attributes.GetValueOrDefault(attr) ?? ""]);
+        return KeepMin(list, i => counts.GetValueOrDefault(i._attributes.GetValueOrDefault(attr) ?? ""));
     }
 }
