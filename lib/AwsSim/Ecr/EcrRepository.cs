@@ -49,6 +49,9 @@ public sealed class EcrRepository
 
     internal Dictionary<string, string> _tags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The repository as SVG (tags → manifests → blobs), see <see cref="EcrPicture"/>.</summary>
+    public string ToSvg(IEnumerable<LifecycleExpiration>? expiring = null) => EcrPicture.Svg(this, expiring);
+
     /// <summary>The URI of an image by tag.</summary>
     public string ImageUri(string tag) => $"{RepositoryUri}:{tag}";
 

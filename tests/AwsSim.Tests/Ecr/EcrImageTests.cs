@@ -142,4 +142,18 @@ public class EcrImageTests
         Assert.Equal(line.Quantity * 0.10m, line.Amount);
         Assert.Null(aws.Ecr.BillStorage());
     }
+
+    [Fact]
+    public void Repository_picture_draws_each_shared_blob_once_and_marks_expiring_images()
+    {
+        var aws = new SimulatedAws();
+        var repo = aws.Ecr.CreateRepository("web");
+        aws.Ecr.PushImage("web", "a", Config, Layer1);
+        aws.Ecr.PushImage("web", "b", Encoding.UTF8.GetBytes("{}"), Layer1);
+        var expiring = aws.Ecr.GetLifecyclePolicyPreview("web", "{\"rules\":[{\"rulePriority\":1,\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":1},\"action\":{\"type\":\"expire\"}}]}");
+        var svg = repo.ToSvg(expiring);
+        System.Xml.Linq.XDocument.Parse(svg);
+        Assert.Equal(2 + 3, System.Text.RegularExpressions.Regex.Matches(svg, "<rect").Count); // 2 manifests, 2 configs + 1 shared layer
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(svg, "EXPIRES"));
+    }
 }
