@@ -234,7 +234,6 @@ public sealed class EcsService
             if (task is not null) tasks.Add(task);
             if (failure is not null) failures.Add(failure);
         }
-        _aws.Clock.RunDue();
         return new RunTaskResult(tasks, failures);
     }
 
