@@ -149,3 +149,44 @@ public class PlacementTests
         Assert.Equal(8192 - 256, t.ContainerInstance.RemainingMemory);
     }
 }
+
+public class PlacementInputTests
+{
+    [Theory]
+    [InlineData("attribute:ecs.instance-type")]
+    [InlineData("instance-type == t3.micro")]
+    [InlineData("")]
+    public void Bad_memberOf_expressions_name_the_field(string expression)
+    {
+        var aws = EcsTestKit.Cluster("m5.large");
+        EcsTestKit.Register(aws, "web", 128, 256);
+        var ex = Assert.Throws<AwsValidationException>(() => aws.Ecs.RunTask(new RunTaskRequest { Cluster = "c", TaskDefinition = "web", PlacementConstraints = [PlacementConstraint.MemberOf(expression)] }));
+        Assert.Equal("placementConstraints[0].expression", ex.Field);
+    }
+
+    [Fact]
+    public void RunTask_with_a_capacity_provider_strategy_splits_by_base_then_weight()
+    {
+        var aws = new SimulatedAws();
+        aws.Ecs.CreateCluster("c");
+        aws.Ecs.RegisterTaskDefinition(TaskDefinition.Fargate("f", "nginx", 256, 512));
+        var r = aws.Ecs.RunTask(new RunTaskRequest
+        {
+            Cluster = "c", TaskDefinition = "f", Count = 10,
+            CapacityProviderStrategy = [new CapacityProviderStrategyItem("FARGATE", Weight: 1, Base: 1), new CapacityProviderStrategyItem("FARGATE_SPOT", Weight: 4)],
+        });
+        Assert.Equal(10, r.Tasks.Count);
+        Assert.Equal(1 + 2, r.Tasks.Count(t => t.CapacityProviderName == "FARGATE"));   // base 1, then 9 split 1:4 → about 2
+        Assert.All(r.Tasks, t => Assert.Equal("FARGATE", t.LaunchType));
+    }
+
+    [Fact]
+    public void Launch_type_and_capacity_providers_are_exclusive()
+    {
+        var aws = new SimulatedAws();
+        aws.Ecs.CreateCluster("c");
+        aws.Ecs.RegisterTaskDefinition(TaskDefinition.Fargate("f", "nginx", 256, 512));
+        var ex = Assert.Throws<AwsException>(() => aws.Ecs.RunTask(new RunTaskRequest { Cluster = "c", TaskDefinition = "f", LaunchType = "FARGATE", CapacityProviderStrategy = [new CapacityProviderStrategyItem("FARGATE")] }));
+        Assert.Equal("InvalidParameterException", ex.ErrorCode);
+    }
+}
