@@ -7,5 +7,5 @@ public sealed partial class SimulatedAws
     private BatchService? _batch;
 
     /// <summary>AWS Batch: compute environments, job queues, job definitions and jobs, run on <see cref="Clock"/>.</summary>
-    public BatchService Batch => _batch ??= new BatchService(this);
+    public BatchService Batch => _batch ??= new BatchService(this) { EventPublisher = Events };
 }
