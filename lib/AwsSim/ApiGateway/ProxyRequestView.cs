@@ -26,6 +26,9 @@ public sealed class ProxyRequestView
     /// <summary>The path (1.0: without the stage; 2.0: the raw path).</summary>
     public string Path => (string?)_root["path"] ?? (string?)_root["rawPath"] ?? "/";
 
+    /// <summary>The matched resource template (1.0 <c>resource</c>; 2.0 the path part of <c>routeKey</c>, or <c>$default</c>).</summary>
+    public string Resource => (string?)_root["resource"] ?? ((string?)_root["routeKey"] is { } rk ? rk.Split(' ')[^1] : Path);
+
     /// <summary>A path parameter, or null.</summary>
     public string? PathParameter(string name) => (string?)_root["pathParameters"]?[name];
 

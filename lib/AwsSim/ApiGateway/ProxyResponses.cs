@@ -25,7 +25,9 @@ public static class ProxyResponses
     /// </summary>
     public static (MappedResponse? Response, string? Problem) MapV1(string? payload, IReadOnlyList<string>? binaryMediaTypes = null, string? accept = null)
     {
-        if (!TryParse(payload, out var root, out var problem)) return (null, problem);
+        using var doc = TryParse(payload, out var problem);
+        if (doc is null) return (null, problem);
+        var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) return (null, $"the response must be a JSON object, not {Kind(root)}");
         foreach (var p in root.EnumerateObject())
         {
@@ -75,7 +77,9 @@ public static class ProxyResponses
     /// </summary>
     public static (MappedResponse? Response, string? Problem) MapV2(string? payload)
     {
-        if (!TryParse(payload, out var root, out var problem)) return (null, problem);
+        using var doc = TryParse(payload, out var problem);
+        if (doc is null) return (null, problem);
+        var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("statusCode", out var sc))
         {
             var text = root.ValueKind == JsonValueKind.String ? root.GetString()! : payload!.Trim();
@@ -106,21 +110,18 @@ public static class ProxyResponses
         return (new MappedResponse(status, headers, bytes), null);
     }
 
-    private static bool TryParse(string? payload, out JsonElement root, out string? problem)
+    private static JsonDocument? TryParse(string? payload, out string? problem)
     {
-        root = default;
         problem = null;
-        if (string.IsNullOrWhiteSpace(payload)) { problem = "the function returned nothing"; return false; }
+        if (string.IsNullOrWhiteSpace(payload)) { problem = "the function returned nothing"; return null; }
         try
         {
-            using var doc = JsonDocument.Parse(payload);
-            root = doc.RootElement.Clone();
-            return true;
+            return JsonDocument.Parse(payload);
         }
         catch (JsonException ex)
         {
             problem = "the function's output is not valid JSON: " + ex.Message.Split('\n')[0];
-            return false;
+            return null;
         }
     }
 

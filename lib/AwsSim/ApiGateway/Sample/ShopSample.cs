@@ -103,7 +103,7 @@ public sealed class ShopSample
     {
         var e = ProxyRequestView.Parse(eventJson);
         var fast = TimeSpan.FromMilliseconds(8);
-        var resource = (string?)JsonNode.Parse(eventJson)?["resource"] ?? ((string?)JsonNode.Parse(eventJson)?["routeKey"])?.Split(' ').Last() ?? e.Path;
+        var resource = e.Resource;
         switch (e.Method, resource)
         {
             case ("GET", "/hello"):
