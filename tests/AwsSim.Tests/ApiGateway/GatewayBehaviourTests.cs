@@ -271,3 +271,30 @@ public class GatewayBehaviourTests
         Assert.Equal(409, Assert.Throws<AwsException>(() => api.PutMethod("get", "/a", "fn")).StatusCode);
     }
 }
+
+public class SimulatedLoadTests
+{
+    [Fact]
+    public void A_steady_load_above_the_stage_limit_passes_the_burst_then_the_rate()
+    {
+        var kit = new ApiGatewayTestKit();
+        kit.Aws.ApiGateway.ChargeRequests = false;
+        var api = kit.Aws.ApiGateway.CreateRestApi("load");
+        api.PutMethod("GET", "/a", "echo");
+        api.CreateStage("prod", throttle: new ThrottleSettings(RateLimit: 50, BurstLimit: 20));
+
+        // 200 rps for 2 s = 400 requests, every 5 ms. The bucket starts with 20 and refills 0.25 per request.
+        var results = SimulatedLoad.Steady(kit.Aws, api.Id, ApiRequest.Get("/prod/a"), 200, TimeSpan.FromSeconds(2));
+
+        Assert.Equal(400, results.Count);
+        Assert.Equal(TimeSpan.FromMilliseconds(1995), results[^1].At);
+        // Passed = burst + refills while running: 20 + 50 rps × 1.995 s ≈ 119 (the last refill may fall just short).
+        var ok = results.Count(r => r.StatusCode == 200);
+        Assert.InRange(ok, 118, 120);
+        Assert.Equal(400 - ok, results.Count(r => r.StatusCode == 429));
+        Assert.All(results.Take(20), r => Assert.Equal(200, r.StatusCode));
+        var perSecond = SimulatedLoad.Histogram(results, TimeSpan.FromSeconds(1), 200);
+        Assert.Equal(2, perSecond.Count);
+        Assert.Equal(ok, perSecond.Sum(b => b.Count));
+    }
+}
