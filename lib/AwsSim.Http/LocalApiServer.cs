@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using AwsSim.ApiGateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -228,6 +227,4 @@ public sealed class LocalApiServer : IAsyncDisposable
         => name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
            || name.Equals("Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
            || name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase);
-
-    internal static string Utf8(byte[] b) => Encoding.UTF8.GetString(b);
 }

@@ -157,7 +157,7 @@ public sealed class Api
 
     private string RouteId()
     {
-        // Deterministic ids: a short base-36 counter, padded like AWS's 6-7 character resource ids.
+        // Deterministic ids: a counter, about as long as AWS's 6-7 character resource and route ids.
         var n = _routes.Count + 1;
         return Protocol == ApiProtocol.Rest ? $"res{n:000}" : $"rt{n:00000}";
     }

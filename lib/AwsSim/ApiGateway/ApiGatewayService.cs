@@ -1,4 +1,3 @@
-using System.Globalization;
 using AwsSim.Lambda;
 
 namespace AwsSim.ApiGateway;
@@ -312,6 +311,4 @@ public sealed class ApiGatewayService
         {
             for (var i = 0; i < span.Length; i++) span[i] = s.alphabet[s.Item1._random.Next(s.alphabet.Length)];
         });
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
