@@ -86,6 +86,26 @@ public sealed partial class LambdaService : ILambdaInvoker
     public Func<string, ContainerImageInfo?>? ImageResolver { get; set; }
 
     /// <summary>
+    /// Makes container-image functions resolve their ImageUri in the account's ECR (<c>aws.Ecr</c>): an image that was
+    /// never pushed is refused ("Source image … does not exist"), and its size is checked against the 10 GB limit.
+    /// </summary>
+    public void ResolveImagesFromEcr()
+    {
+        ImageResolver = uri =>
+        {
+            try
+            {
+                var image = _aws.Ecr.Pull(uri);
+                return new ContainerImageInfo(image.ImageDigest, image.ImageSizeInBytes);
+            }
+            catch (AwsException)
+            {
+                return null;
+            }
+        };
+    }
+
+    /// <summary>
     /// Looks up an S3 object's content type for the <c>s3-get-object</c> blueprint (the S3 service sets this); null when
     /// the object does not exist.
     /// </summary>

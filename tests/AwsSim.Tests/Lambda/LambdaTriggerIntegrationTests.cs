@@ -54,3 +54,24 @@ public class LambdaTriggerIntegrationTests
         Assert.True(aws.Lambda.AsyncAccounting.Balanced);
     }
 }
+
+public class LambdaEcrIntegrationTests
+{
+    [Fact]
+    public void Container_image_functions_can_resolve_their_image_in_ECR()
+    {
+        var aws = new SimulatedAws();
+        aws.Lambda.ResolveImagesFromEcr();
+        aws.Ecr.CreateRepository("thumbnails");
+        aws.Ecr.PushSampleImage("thumbnails", "v1", "thumbnail function");
+        var role = aws.Lambda.CreateDefaultRole("resize").Arn;
+        var request = new CreateFunctionRequest
+        {
+            FunctionName = "resize", Role = role, PackageType = PackageType.Image, Runtime = null, Handler = null,
+            ImageUri = "123456789012.dkr.ecr.us-east-1.amazonaws.com/thumbnails:v1", Code = LambdaCode.Work(TimeSpan.FromMilliseconds(10)),
+        };
+        Assert.Equal("Image", aws.Lambda.CreateFunction(request).PackageType);
+        var missing = Assert.Throws<AwsException>(() => aws.Lambda.CreateFunction(request with { FunctionName = "resize2", ImageUri = request.ImageUri.Replace(":v1", ":v2") }));
+        Assert.Contains("does not exist", missing.Message);
+    }
+}
