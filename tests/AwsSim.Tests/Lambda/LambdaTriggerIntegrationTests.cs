@@ -75,3 +75,30 @@ public class LambdaEcrIntegrationTests
         Assert.Contains("does not exist", missing.Message);
     }
 }
+
+public class LambdaApiGatewayIntegrationTests
+{
+    [Fact]
+    public void An_HTTP_API_calls_aws_Lambda_synchronously_and_a_throttle_becomes_an_error_response()
+    {
+        var aws = new SimulatedAws();
+        aws.Lambda.CreateFunction("hello", LambdaCode.From((e, c) =>
+        {
+            c.Spend(TimeSpan.FromMilliseconds(30));
+            return """{"statusCode":200,"headers":{"content-type":"text/plain"},"body":"hello from Lambda"}""";
+        }));
+        aws.ApiGateway.LambdaInvoker = aws.Lambda;
+        var api = aws.ApiGateway.CreateApi("hello-api");
+        api.CreateRoute("GET /hello", "hello");
+        api.CreateStage("$default");
+        var ok = aws.ApiGateway.Send(api.Id, new AwsSim.ApiGateway.ApiRequest("GET", "/hello"));
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Equal("hello from Lambda", System.Text.Encoding.UTF8.GetString(ok.Body));
+        Assert.Equal(1, aws.Lambda.GetMetrics("hello").Invocations);
+
+        aws.Lambda.PutFunctionConcurrency("hello", 0);
+        var throttled = aws.ApiGateway.Send(api.Id, new AwsSim.ApiGateway.ApiRequest("GET", "/hello"));
+        Assert.NotEqual(200, throttled.StatusCode);
+        Assert.Equal(1, aws.Lambda.GetMetrics("hello").Throttles);
+    }
+}
