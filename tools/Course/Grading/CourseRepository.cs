@@ -43,6 +43,5 @@ internal static class CourseRepository
 
     /// <summary>True when <paramref name="selector"/> looks like a service or an exercise id.</summary>
     public static bool IsSelector(string selector)
-        => selector.Length > 0 && selector.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.' or '_')
-           && !selector.StartsWith('.') && !selector.EndsWith('.');
+        => System.Text.RegularExpressions.Regex.IsMatch(selector, @"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$");
 }
