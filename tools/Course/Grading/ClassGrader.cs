@@ -93,18 +93,15 @@ internal sealed class ClassGrader(GradingOptions options)
         var ws = Path.Combine(options.WorkDirectory, "submissions", Safe(name));
         FileTree.TryDelete(ws);
         Directory.CreateDirectory(ws);
+        string? slot = TakeSlot();
         try
         {
-            // 1. The learner's code alone, built with the course's build settings against the course's library.
-            foreach (var f in EditReport.ProtectedRootFiles.Where(f => File.Exists(Path.Combine(BaseDirectory, f)) && !f.EndsWith(".sln", StringComparison.Ordinal)))
-            {
-                File.Copy(Path.Combine(BaseDirectory, f), Path.Combine(ws, f));
-            }
-            // Build files under exercises/ are left out (the course's are used); the edit report lists the ones that differ.
-            var src = Path.Combine(ws, "exercises");
+            // 1. The learner's code alone, built with the course's build settings against the course's library, in a
+            //    build slot restored once (the slot is emptied first, so nothing of the previous submission remains).
+            var src = Path.Combine(slot!, "exercises");
+            ClearSlot(src);
             FileTree.Copy(learnerExercises, src, rel => !EditReport.IsBuildFile(rel));
-            File.WriteAllText(Path.Combine(src, "Exercises.csproj"), LearnerProject(Path.Combine(BaseDirectory, "exercises", "Exercises.csproj"), _awsSimDll!));
-            var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(Path.Combine(src, "Exercises.csproj"), "-p:NuGetAudit=false"), ws, TimeSpan.FromMinutes(5));
+            var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(Path.Combine(src, "Exercises.csproj"), "--no-restore"), slot!, TimeSpan.FromMinutes(5));
             var buildTime = build.Elapsed;
             var learnerDll = Path.Combine(src, "bin", "Debug", "net10.0", "Exercises.dll");
             if (!build.Succeeded || !File.Exists(learnerDll))
@@ -113,14 +110,18 @@ internal sealed class ClassGrader(GradingOptions options)
                 return new SubmissionResult(name, submission, Catalog.Select(e => e.Zero(ExerciseScore.Failed, "your code does not compile")).ToList(),
                     false, errors, edits, notes, watch.Elapsed) { BuildElapsed = build.Elapsed };
             }
+            var learnerBuild = Path.Combine(ws, "learner");
+            Directory.CreateDirectory(learnerBuild);
+            File.Copy(learnerDll, Path.Combine(learnerBuild, "Exercises.dll"));
+            var pdb = Path.ChangeExtension(learnerDll, ".pdb");
+            if (File.Exists(pdb)) File.Copy(pdb, Path.Combine(learnerBuild, "Exercises.pdb"));
+            ReturnSlot(ref slot);
 
             // 2. The course's built tests, with the learner's assembly in place of the stubs, in their own process.
             var run = Path.Combine(ws, "run");
             FileTree.CopyAll(_testAppDirectory, run);
             FileTree.TryDelete(Path.Combine(run, "TestResults"));
-            File.Copy(learnerDll, Path.Combine(run, "Exercises.dll"), overwrite: true);
-            var pdb = Path.ChangeExtension(learnerDll, ".pdb");
-            if (File.Exists(pdb)) File.Copy(pdb, Path.Combine(run, "Exercises.pdb"), overwrite: true);
+            foreach (var f in Directory.GetFiles(learnerBuild)) File.Copy(f, Path.Combine(run, Path.GetFileName(f)), overwrite: true);
             var result = ExerciseTestApp.Run(Path.Combine(run, "Exercises.Tests.dll"), Path.Combine(ws, "scores"), [], options.SubmissionTimeout, SnapshotsDirectory, options.TimeLimitSeconds);
             notes.AddRange(result.Notes.Where(n => !Catalog.Any(e => n.StartsWith(e.Id + ":", StringComparison.Ordinal))));
             if (result.Runs > 1) notes.Add($"the tests were run {result.Runs} times: after the process stopped, the exercises not yet graded were run again without the one that stopped it");
@@ -129,7 +130,53 @@ internal sealed class ClassGrader(GradingOptions options)
         }
         finally
         {
+            ReturnSlot(ref slot);
             FileTree.TryDelete(ws);
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _freeSlots = new();
+    private int _slotCount;
+
+    /// <summary>
+    /// A folder to compile a learner's code in: the course's build files and a learner project, restored once (restoring
+    /// for every submission would cost seconds each). One per submission graded at the same time.
+    /// </summary>
+    private string TakeSlot()
+    {
+        if (_freeSlots.TryTake(out var free)) return free;
+        var slot = Path.Combine(options.WorkDirectory, "slots", "slot-" + Interlocked.Increment(ref _slotCount));
+        Directory.CreateDirectory(Path.Combine(slot, "exercises"));
+        foreach (var f in EditReport.ProtectedRootFiles.Where(f => File.Exists(Path.Combine(BaseDirectory, f)) && !f.EndsWith(".sln", StringComparison.Ordinal)))
+        {
+            File.Copy(Path.Combine(BaseDirectory, f), Path.Combine(slot, f));
+        }
+        var project = Path.Combine(slot, "exercises", "Exercises.csproj");
+        File.WriteAllText(project, LearnerProject(Path.Combine(BaseDirectory, "exercises", "Exercises.csproj"), _awsSimDll!));
+        var restore = ProcessRunner.Dotnet(["restore", project, "-nologo", "-v:q", "-p:NuGetAudit=false"], slot, TimeSpan.FromMinutes(5));
+        if (!restore.Succeeded) throw new InvalidOperationException("could not restore the learner project: " + restore.Output.Trim());
+        return slot;
+    }
+
+    private void ReturnSlot(ref string? slot)
+    {
+        if (slot is null) return;
+        _freeSlots.Add(slot);
+        slot = null;
+    }
+
+    /// <summary>Empties a slot's project folder except the project and its restore output (obj/*.json, obj/*.nuget.*).</summary>
+    private static void ClearSlot(string src)
+    {
+        foreach (var dir in Directory.GetDirectories(src))
+        {
+            if (Path.GetFileName(dir) != "obj") FileTree.TryDelete(dir);
+        }
+        foreach (var f in Directory.GetFiles(src).Where(f => Path.GetFileName(f) != "Exercises.csproj")) File.Delete(f);
+        var obj = Path.Combine(src, "obj");
+        if (Directory.Exists(obj))
+        {
+            foreach (var dir in Directory.GetDirectories(obj)) FileTree.TryDelete(dir); // intermediate output: always recompile
         }
     }
 

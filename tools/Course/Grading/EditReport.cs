@@ -23,6 +23,9 @@ internal static class EditReport
                || name.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
                || name.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)
                || name.Equals("global.json", StringComparison.OrdinalIgnoreCase)
+               || name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase)
+               || name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase)
+               || name.Equals("packages.lock.json", StringComparison.OrdinalIgnoreCase)
                || name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase);
     }
 
