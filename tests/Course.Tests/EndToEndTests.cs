@@ -89,9 +89,41 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             }
             """);
 
+        // Hidden tests: one more exercise on the same learner code, with inputs learners never saw. Its expected answers
+        // were worked out by hand from the prices in the exercise text ($0.20 per million requests above 1M;
+        // $0.0000166667 per GB-s above 400,000): 2M × 256 MB × 50 ms = 25,000 GB-s (free) + 1M paid requests = $0.20;
+        // 1.5M × 3008 MB × 1201 ms = 5,291,906.25 GB-s → 4,891,906.25 paid × $0.0000166667 + 0.5M × $0.0000002 = $81.63.
+        var hidden = Path.Combine(tmp.Path, "hidden");
+        Directory.CreateDirectory(hidden);
+        File.WriteAllText(Path.Combine(hidden, "HiddenLambdaExercises.cs"), """
+            using Exercises.Lambda;
+            using static Exercises.Checks.Cases;
+
+            namespace Exercises.Checks.Hidden;
+
+            /// <summary>Hidden: the bill on inputs learners never saw.</summary>
+            public sealed class HiddenLambdaExercises : IExerciseSet
+            {
+                /// <inheritdoc />
+                public IEnumerable<ExerciseDefinition> Exercises =>
+                [
+                    new("lambda.hidden-bill", "A month's Lambda bill, unseen inputs", 4, "exercises/Lambda/LambdaBill.cs",
+                        () => Each(
+                            new (long Requests, int Mb, double Ms)[] { (2_000_000, 256, 50), (1_500_000, 3008, 1200.5) },
+                            c => Inv($"{c.Requests:#,0} requests × {c.Ms} ms at {c.Mb} MB"),
+                            c => LambdaBill.MonthlyCost(c.Requests, c.Mb, c.Ms),
+                            Usd),
+                        "the same rules as lambda.bill."),
+                ];
+            }
+            """);
+        File.WriteAllText(Path.Combine(hidden, "lambda.hidden-bill.snap"),
+            "\uFEFF[\n  \"2,000,000 requests × 50 ms at 256 MB → $0.20\",\n  \"1,500,000 requests × 1200.5 ms at 3008 MB → $81.63\"\n]");
+        const int hiddenPoints = 4;
+
         var outDir = Path.Combine(tmp.Path, "grades");
         var watch = Stopwatch.StartNew();
-        var (exit, stdout, stderr) = Cli.Run(tmp.Path, "grade", cls, "--out", outDir, "--course", Repo.Root, "--time-limit", "5", "--jobs", "2");
+        var (exit, stdout, stderr) = Cli.Run(tmp.Path, "grade", cls, "--out", outDir, "--course", Repo.Root, "--hidden-tests", hidden, "--time-limit", "5", "--jobs", "2");
         output.WriteLine(stdout);
         output.WriteLine(stderr);
         output.WriteLine($"graded 6 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
@@ -103,19 +135,21 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         {
             var row = rows[who];
             Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), row["total"]);
-            Assert.Equal(Total.ToString(System.Globalization.CultureInfo.InvariantCulture), row["possible"]);
-            foreach (var e in ExerciseCatalog.All)
+            Assert.Equal((Total + hiddenPoints).ToString(System.Globalization.CultureInfo.InvariantCulture), row["possible"]);
+            var columns = new List<(string Id, int Points)>(ExerciseCatalog.All.Select(e => (e.Id, e.Points))) { ("lambda.hidden-bill", hiddenPoints) };
+            foreach (var e in columns)
             {
                 var expected = cells.Any(c => c.Id == e.Id) ? cells.First(c => c.Id == e.Id).Earned : (total == 0 ? 0 : e.Points);
                 Assert.True(expected.ToString(System.Globalization.CultureInfo.InvariantCulture) == row[e.Id], $"{who} {e.Id}: expected {expected}, gradebook has {row[e.Id]}");
             }
         }
-        Expect("perfect", Total);
-        Expect("wrong", Total - Points("lambda.bill"), ("lambda.bill", 0));
+        var all = Total + hiddenPoints;
+        Expect("perfect", all);
+        Expect("wrong", all - Points("lambda.bill") - hiddenPoints, ("lambda.bill", 0), ("lambda.hidden-bill", 0));
         Expect("broken", 0);
-        Expect("hangs", Total - Points("lambda.gb-seconds"), ("lambda.gb-seconds", 0));
-        Expect("edited-snapshot", Total);
-        Expect("exits", Total - Points("lambda.arm-breakeven"), ("lambda.arm-breakeven", 0));
+        Expect("hangs", all - Points("lambda.gb-seconds"), ("lambda.gb-seconds", 0));
+        Expect("edited-snapshot", all);
+        Expect("exits", all - Points("lambda.arm-breakeven"), ("lambda.arm-breakeven", 0));
         Assert.Equal("no", rows["broken"]["compiled"]);
 
         string Feedback(string who) => File.ReadAllText(Path.Combine(outDir, who, "feedback.md"));
@@ -126,6 +160,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.Contains("`tests/Exercises.Tests/__snapshots__/lambda.bill.snap (changed)`", Feedback("edited-snapshot"), StringComparison.Ordinal);
         Assert.Contains("does your code call Environment.Exit", Feedback("exits"), StringComparison.Ordinal);
         Assert.DoesNotContain("## What to fix", Feedback("perfect"), StringComparison.Ordinal);
+        Assert.Contains("### lambda.hidden-bill: A month's Lambda bill, unseen inputs (0/4)", Feedback("wrong"), StringComparison.Ordinal);
         Assert.Contains("[6/6]", stdout, StringComparison.Ordinal);
     }
 
