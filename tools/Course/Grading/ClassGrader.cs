@@ -122,7 +122,10 @@ internal sealed class ClassGrader(GradingOptions options)
             FileTree.CopyAll(_testAppDirectory, run);
             FileTree.TryDelete(Path.Combine(run, "TestResults"));
             foreach (var f in Directory.GetFiles(learnerBuild)) File.Copy(f, Path.Combine(run, Path.GetFileName(f)), overwrite: true);
-            var result = ExerciseTestApp.Run(Path.Combine(run, "Exercises.Tests.dll"), Path.Combine(ws, "scores"), [], options.SubmissionTimeout, SnapshotsDirectory, options.TimeLimitSeconds);
+            // Its own copy of the expected answers too: code that rewrites them can only spoil its own grade.
+            var snapshots = Path.Combine(ws, "expected", "__snapshots__");
+            FileTree.CopyAll(SnapshotsDirectory, snapshots);
+            var result = ExerciseTestApp.Run(Path.Combine(run, "Exercises.Tests.dll"), Path.Combine(ws, "scores"), [], options.SubmissionTimeout, snapshots, options.TimeLimitSeconds);
             notes.AddRange(result.Notes.Where(n => !Catalog.Any(e => n.StartsWith(e.Id + ":", StringComparison.Ordinal))));
             if (result.Runs > 1) notes.Add($"the tests were run {result.Runs} times: after the process stopped, the exercises not yet graded were run again without the one that stopped it");
             var scores = Catalog.Select(e => Merge(e, result.Scores.GetValueOrDefault(e.Id))).ToList();
