@@ -14,8 +14,6 @@ public static class Grader
     /// <summary>Answers larger than this many characters fail as "too large".</summary>
     public const int MaxChars = 200_000;
 
-    private static readonly object s_consoleGate = new();
-
     /// <summary>Checks one exercise against its snapshot.</summary>
     public static Verdict Grade(ExerciseDefinition exercise, string? snapshotsDirectory = null)
     {
@@ -84,13 +82,56 @@ public static class Grader
 
     private sealed record RunResult(IReadOnlyList<string>? Lines, bool NotAttempted, string? Failure, IReadOnlyList<string> FailureDetails, string Output);
 
+    /// <summary>
+    /// Environment variable that overrides every exercise's time limit, in seconds (used by <c>course grade
+    /// --time-limit</c>; a class can be graded with shorter limits than a learner checks with).
+    /// </summary>
+    public const string TimeLimitVariable = "COURSE_TIME_LIMIT_SECONDS";
+
+    /// <summary>The time limit in force for an exercise: <see cref="TimeLimitVariable"/> when set, else its own.</summary>
+    public static TimeSpan TimeLimitOf(ExerciseDefinition exercise)
+    {
+        var text = Environment.GetEnvironmentVariable(TimeLimitVariable);
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s)
+            ? TimeSpan.FromSeconds(s)
+            : exercise.EffectiveTimeLimit;
+    }
+
+    // What a learner's code prints goes to the writer of the exercise that printed it (an AsyncLocal flows into the
+    // threads and tasks the learner's code starts). A thread that ran past its time limit keeps writing into its own
+    // bounded writer, never into the console or into the next exercise's output.
+    private static readonly AsyncLocal<TextWriter?> s_capture = new();
+    private static readonly object s_consoleGate = new();
+    private static TextWriter? s_routedOut;
+    private static TextWriter? s_routedError;
+
+    private static void RouteConsole()
+    {
+        lock (s_consoleGate)
+        {
+            if (!ReferenceEquals(Console.Out, s_routedOut))
+            {
+                Console.SetOut(new RoutingWriter(Console.Out));
+                s_routedOut = Console.Out;
+            }
+            if (!ReferenceEquals(Console.Error, s_routedError))
+            {
+                Console.SetError(new RoutingWriter(Console.Error));
+                s_routedError = Console.Error;
+            }
+        }
+    }
+
     private static RunResult Run(ExerciseDefinition exercise)
     {
         IReadOnlyList<string>? lines = null;
         Exception? error = null;
         var output = new BoundedWriter(4_000);
+        var limit = TimeLimitOf(exercise);
+        RouteConsole();
         var thread = new Thread(() =>
         {
+            s_capture.Value = output;
             try { lines = exercise.Answer(); }
             catch (Exception ex) { error = ex; }
         }, maxStackSize: 16 * 1024 * 1024)
@@ -98,32 +139,15 @@ public static class Grader
             IsBackground = true, // a learner's infinite loop must not keep the process alive
             Name = "exercise " + exercise.Id,
         };
-
-        bool finished;
-        lock (s_consoleGate)
-        {
-            var originalOut = Console.Out;
-            var originalErr = Console.Error;
-            Console.SetOut(output);
-            Console.SetError(output);
-            try
-            {
-                thread.Start();
-                finished = thread.Join(exercise.EffectiveTimeLimit);
-            }
-            finally
-            {
-                Console.SetOut(originalOut);
-                Console.SetError(originalErr);
-            }
-        }
+        thread.Start();
+        var finished = thread.Join(limit);
 
         var printed = output.ToString();
         if (!finished)
         {
-            return new RunResult(null, false, $"timed out after {exercise.EffectiveTimeLimit.TotalSeconds:0.#} s: is there a loop that never ends?", OutputLines(printed), printed);
+            return new RunResult(null, false, $"timed out after {limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s: is there a loop that never ends?", OutputLines(printed), printed);
         }
-        if (error is NotImplementedException || (error is AggregateException ag && ag.InnerException is NotImplementedException))
+        if (IsNotImplemented(error))
         {
             return new RunResult(null, true, null, Array.Empty<string>(), printed);
         }
@@ -147,8 +171,35 @@ public static class Grader
         return new RunResult(lines.Select(l => l ?? "").ToList(), false, null, Array.Empty<string>(), printed);
     }
 
+    private static bool IsNotImplemented(Exception? error) => error switch
+    {
+        NotImplementedException => true,
+        AggregateException { InnerExceptions.Count: 1 } ag => IsNotImplemented(ag.InnerException),
+        TypeInitializationException ti => IsNotImplemented(ti.InnerException),
+        System.Reflection.TargetInvocationException tie => IsNotImplemented(tie.InnerException),
+        _ => false,
+    };
+
     private static IReadOnlyList<string> OutputLines(string printed)
         => printed.Length == 0 ? Array.Empty<string>() : new[] { "your code printed: " + printed.Replace("\n", "\n    ").TrimEnd() };
+
+    /// <summary>Sends each write to the capturing writer of the exercise being run on this thread, else to the console.</summary>
+    private sealed class RoutingWriter(TextWriter inner) : TextWriter
+    {
+        private TextWriter Target => s_capture.Value ?? inner;
+
+        public override Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => Target.Write(value);
+
+        public override void Write(string? value) => Target.Write(value);
+
+        public override void Write(char[] buffer, int index, int count) => Target.Write(buffer, index, count);
+
+        public override void WriteLine(string? value) => Target.WriteLine(value);
+
+        public override void Flush() => Target.Flush();
+    }
 
     /// <summary>Keeps the first part of what a learner's code prints, so a print loop cannot exhaust memory.</summary>
     private sealed class BoundedWriter : StringWriter

@@ -35,20 +35,29 @@ public static class ScoreReport
             earned,
             possible,
             percent = possible == 0 ? 0 : Math.Round(100m * earned / possible, 1),
-            exercises = verdicts.Select(v => new
-            {
-                id = v.Exercise.Id,
-                title = v.Exercise.Title,
-                points = v.Exercise.Points,
-                earned = v.PointsEarned,
-                status = v.StatusText,
-                summary = v.Summary,
-                details = v.Details,
-                file = v.Exercise.StubFile,
-            }),
+            exercises = verdicts.Select(Row),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
+
+    /// <summary>
+    /// One verdict as a single JSON line (the same fields as an entry of <see cref="ToJson"/>'s <c>exercises</c>), for the
+    /// progress file a grader reads when the test process dies before it can write the summary.
+    /// </summary>
+    public static string ToJsonLine(Verdict verdict)
+        => JsonSerializer.Serialize(Row(verdict), new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static object Row(Verdict v) => new
+    {
+        id = v.Exercise.Id,
+        title = v.Exercise.Title,
+        points = v.Exercise.Points,
+        earned = v.PointsEarned,
+        status = v.StatusText,
+        summary = v.Summary,
+        details = v.Details,
+        file = v.Exercise.StubFile,
+    };
 
     private static string Percent(int earned, int possible)
         => possible == 0 ? "0%" : (100m * earned / possible).ToString("0.#", CultureInfo.InvariantCulture) + "%";

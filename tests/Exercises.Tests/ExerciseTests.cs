@@ -32,6 +32,7 @@ public sealed class ExerciseTests(Scoreboard scoreboard)
     [MemberData(nameof(Exercises))]
     public void Exercise(string id)
     {
+        scoreboard.Starting(id);
         var exercise = ExerciseCatalog.Get(id);
         var snapshots = SnapshotFile.Directory();
         var verdict = Grader.Grade(exercise, snapshots);

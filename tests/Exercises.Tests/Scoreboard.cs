@@ -16,10 +16,37 @@ public sealed class Scoreboard : IDisposable
     /// <summary>Environment variable naming the JSON file to write (the .txt goes beside it).</summary>
     public const string ScoreFileVariable = "COURSE_SCORE_FILE";
 
+    /// <summary>
+    /// Environment variable naming a file that gets one line per event as it happens: <c>start &lt;id&gt;</c> before an
+    /// exercise is graded and <c>verdict {json}</c> after. A grader reads it when the process dies (a learner's
+    /// <c>Environment.Exit</c>, a stack overflow, a kill after a wall-clock limit) to know what was graded and what was
+    /// running.
+    /// </summary>
+    public const string ProgressFileVariable = "COURSE_PROGRESS_FILE";
+
+    private static readonly object s_progressGate = new();
     private readonly ConcurrentDictionary<string, Verdict> _verdicts = new();
 
+    /// <summary>Notes that an exercise is about to be graded.</summary>
+    public void Starting(string exerciseId) => Progress("start " + exerciseId);
+
     /// <summary>Records a verdict (the last one for an exercise wins).</summary>
-    public void Record(Verdict verdict) => _verdicts[verdict.Exercise.Id] = verdict;
+    public void Record(Verdict verdict)
+    {
+        _verdicts[verdict.Exercise.Id] = verdict;
+        Progress("verdict " + ScoreReport.ToJsonLine(verdict));
+    }
+
+    private static void Progress(string line)
+    {
+        var path = Environment.GetEnvironmentVariable(ProgressFileVariable);
+        if (string.IsNullOrEmpty(path)) return;
+        lock (s_progressGate)
+        {
+            // Opened and closed per line, so the line is on disk even if the process is killed right after.
+            File.AppendAllText(path, line + "\n");
+        }
+    }
 
     /// <summary>Writes the summary.</summary>
     public void Dispose()

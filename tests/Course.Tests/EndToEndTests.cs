@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Course.Grading;
+using Exercises.Checks;
+
+namespace Course.Tests;
+
+/// <summary>
+/// Builds a small class from this repository and grades it with <c>course grade</c>; releases the learner edition and
+/// checks it with <c>course check</c> and <c>dotnet test</c>. Slow (real builds): run with COURSE_E2E=1 and
+/// <c>--filter-trait "category=e2e"</c>. The expected scores come from the exercise catalog, so new exercises do not
+/// break these tests; the broken variants are made from the Lambda solutions.
+/// </summary>
+[Trait("category", "e2e")]
+public sealed class EndToEndTests(ITestOutputHelper output)
+{
+    /// <summary>True when the end-to-end tests should run (they need the solutions, so not in a learner edition).</summary>
+    public static bool Enabled
+        => Environment.GetEnvironmentVariable("COURSE_E2E") == "1" && Directory.Exists(Path.Combine(Repo.Root, "solutions"));
+
+    private const string Skip = "end-to-end (builds a class, takes minutes): set COURSE_E2E=1 to run";
+
+    private static int Points(string id) => ExerciseCatalog.Get(id).Points;
+
+    private static int Total => ExerciseCatalog.All.Sum(e => e.Points);
+
+    /// <summary>A submission whose exercises/ holds every reference answer (the instructor's own solutions).</summary>
+    private static string Perfect(string dir)
+    {
+        var ex = Path.Combine(dir, "exercises");
+        FileTree.Copy(Path.Combine(Repo.Root, "solutions"), ex, rel => rel.EndsWith(".cs", StringComparison.Ordinal));
+        File.Copy(Path.Combine(Repo.Root, "exercises", "Exercises.csproj"), Path.Combine(ex, "Exercises.csproj"));
+        return dir;
+    }
+
+    private static void Replace(string file, string from, string to)
+    {
+        var text = File.ReadAllText(file);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    [Fact(SkipUnless = nameof(Enabled), Skip = Skip)]
+    public void Grading_a_class_scores_each_submission_exactly()
+    {
+        using var tmp = new TempFolder("course-e2e-class");
+        var cls = Path.Combine(tmp.Path, "class");
+        Perfect(Path.Combine(cls, "perfect"));
+
+        var wrong = Perfect(Path.Combine(cls, "wrong"));
+        Replace(Path.Combine(wrong, "exercises", "Lambda", "LambdaBill.cs"), "requests - 1_000_000", "requests - 2_000_000");
+
+        var broken = Perfect(Path.Combine(cls, "broken"));
+        File.AppendAllText(Path.Combine(broken, "exercises", "Lambda", "GbSeconds.cs"), "\nthis is not C#\n");
+
+        var hangs = Perfect(Path.Combine(cls, "hangs"));
+        File.WriteAllText(Path.Combine(hangs, "exercises", "Lambda", "GbSeconds.cs"), """
+            namespace Exercises.Lambda;
+
+            /// <summary>Never answers.</summary>
+            public static class GbSecondsExercise
+            {
+                /// <summary>Loops for ever.</summary>
+                public static decimal ForInvocation(int memoryMb, double durationMs)
+                {
+                    while (true) { }
+                }
+            }
+            """);
+
+        var snapshot = Perfect(Path.Combine(cls, "edited-snapshot"));
+        var snap = Path.Combine(snapshot, "tests", "Exercises.Tests", "__snapshots__", "lambda.bill.snap");
+        Directory.CreateDirectory(Path.GetDirectoryName(snap)!);
+        File.Copy(Path.Combine(Repo.Root, "tests", "Exercises.Tests", "__snapshots__", "lambda.bill.snap"), snap);
+        Replace(snap, "$18.73", "$99.99");
+
+        var exits = Perfect(Path.Combine(cls, "exits"));
+        File.WriteAllText(Path.Combine(exits, "exercises", "Lambda", "ArmBreakEven.cs"), """
+            namespace Exercises.Lambda;
+
+            /// <summary>Ends the process.</summary>
+            public static class ArmBreakEven
+            {
+                /// <summary>Calls Environment.Exit.</summary>
+                public static long RequestsToSave(int memoryMb, double durationMs, decimal savingsUsd)
+                {
+                    Environment.Exit(0);
+                    return 0;
+                }
+            }
+            """);
+
+        // Hidden tests: one more exercise on the same learner code, with inputs learners never saw. Its expected answers
+        // were worked out by hand from the prices in the exercise text ($0.20 per million requests above 1M;
+        // $0.0000166667 per GB-s above 400,000): 2M × 256 MB × 50 ms = 25,000 GB-s (free) + 1M paid requests = $0.20;
+        // 1.5M × 3008 MB × 1201 ms = 5,291,906.25 GB-s → 4,891,906.25 paid × $0.0000166667 + 0.5M × $0.0000002 = $81.63.
+        var hidden = Path.Combine(tmp.Path, "hidden");
+        Directory.CreateDirectory(hidden);
+        File.WriteAllText(Path.Combine(hidden, "HiddenLambdaExercises.cs"), """
+            using Exercises.Lambda;
+            using static Exercises.Checks.Cases;
+
+            namespace Exercises.Checks.Hidden;
+
+            /// <summary>Hidden: the bill on inputs learners never saw.</summary>
+            public sealed class HiddenLambdaExercises : IExerciseSet
+            {
+                /// <inheritdoc />
+                public IEnumerable<ExerciseDefinition> Exercises =>
+                [
+                    new("lambda.hidden-bill", "A month's Lambda bill, unseen inputs", 4, "exercises/Lambda/LambdaBill.cs",
+                        () => Each(
+                            new (long Requests, int Mb, double Ms)[] { (2_000_000, 256, 50), (1_500_000, 3008, 1200.5) },
+                            c => Inv($"{c.Requests:#,0} requests × {c.Ms} ms at {c.Mb} MB"),
+                            c => LambdaBill.MonthlyCost(c.Requests, c.Mb, c.Ms),
+                            Usd),
+                        "the same rules as lambda.bill."),
+                ];
+            }
+            """);
+        File.WriteAllText(Path.Combine(hidden, "lambda.hidden-bill.snap"),
+            "\uFEFF[\n  \"2,000,000 requests × 50 ms at 256 MB → $0.20\",\n  \"1,500,000 requests × 1200.5 ms at 3008 MB → $81.63\"\n]");
+        const int hiddenPoints = 4;
+
+        var outDir = Path.Combine(tmp.Path, "grades");
+        var watch = Stopwatch.StartNew();
+        var (exit, stdout, stderr) = Cli.Run(tmp.Path, "grade", cls, "--out", outDir, "--course", Repo.Root, "--hidden-tests", hidden, "--time-limit", "5", "--jobs", "2");
+        output.WriteLine(stdout);
+        output.WriteLine(stderr);
+        output.WriteLine($"graded 6 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(0, exit);
+
+        var rows = Csv.Read(File.ReadAllText(Path.Combine(outDir, "gradebook.csv"))).ToDictionary(r => r["submission"]);
+        Assert.Equal(["broken", "edited-snapshot", "exits", "hangs", "perfect", "wrong"], rows.Keys.Order(StringComparer.Ordinal));
+        void Expect(string who, int total, params (string Id, int Earned)[] cells)
+        {
+            var row = rows[who];
+            Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), row["total"]);
+            Assert.Equal((Total + hiddenPoints).ToString(System.Globalization.CultureInfo.InvariantCulture), row["possible"]);
+            var columns = new List<(string Id, int Points)>(ExerciseCatalog.All.Select(e => (e.Id, e.Points))) { ("lambda.hidden-bill", hiddenPoints) };
+            foreach (var e in columns)
+            {
+                var expected = cells.Any(c => c.Id == e.Id) ? cells.First(c => c.Id == e.Id).Earned : (total == 0 ? 0 : e.Points);
+                Assert.True(expected.ToString(System.Globalization.CultureInfo.InvariantCulture) == row[e.Id], $"{who} {e.Id}: expected {expected}, gradebook has {row[e.Id]}");
+            }
+        }
+        var all = Total + hiddenPoints;
+        Expect("perfect", all);
+        Expect("wrong", all - Points("lambda.bill") - hiddenPoints, ("lambda.bill", 0), ("lambda.hidden-bill", 0));
+        Expect("broken", 0);
+        Expect("hangs", all - Points("lambda.gb-seconds"), ("lambda.gb-seconds", 0));
+        Expect("edited-snapshot", all);
+        Expect("exits", all - Points("lambda.arm-breakeven"), ("lambda.arm-breakeven", 0));
+        Assert.Equal("no", rows["broken"]["compiled"]);
+
+        string Feedback(string who) => File.ReadAllText(Path.Combine(outDir, who, "feedback.md"));
+        Assert.Contains("expected: 3,000,000 requests × 1000 ms at 512 MB → $18.73", Feedback("wrong"), StringComparison.Ordinal);
+        Assert.Contains("Hint: bill requests above 1,000,000", Feedback("wrong"), StringComparison.Ordinal);
+        Assert.Contains("exercises/Lambda/GbSeconds.cs(", Feedback("broken"), StringComparison.Ordinal);
+        Assert.Contains("timed out after 5 s", Feedback("hangs"), StringComparison.Ordinal);
+        Assert.Contains("`tests/Exercises.Tests/__snapshots__/lambda.bill.snap (changed)`", Feedback("edited-snapshot"), StringComparison.Ordinal);
+        Assert.Contains("does your code call Environment.Exit", Feedback("exits"), StringComparison.Ordinal);
+        Assert.DoesNotContain("## What to fix", Feedback("perfect"), StringComparison.Ordinal);
+        Assert.Contains("### lambda.hidden-bill: A month's Lambda bill, unseen inputs (0/4)", Feedback("wrong"), StringComparison.Ordinal);
+        Assert.Contains("[6/6]", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact(SkipUnless = nameof(Enabled), Skip = Skip)]
+    public void The_learner_edition_builds_tests_and_checks()
+    {
+        using var tmp = new TempFolder("course-e2e-release");
+        var learner = Path.Combine(tmp.Path, "learner");
+        var (exit, stdout, stderr) = Cli.Run(Repo.Root, "release", learner);
+        output.WriteLine(stdout + stderr);
+        Assert.Equal(0, exit);
+        Assert.False(Directory.Exists(Path.Combine(learner, "solutions")));
+        Assert.DoesNotContain(SolutionFile.ProjectPaths(File.ReadAllText(Path.Combine(learner, "Course.sln"))), p => p.StartsWith("solutions", StringComparison.OrdinalIgnoreCase));
+        Assert.True(File.Exists(Path.Combine(learner, "tests", "Exercises.Tests", "__snapshots__", "lambda.bill.snap")));
+
+        // dotnet test on the exercise tests: passes, every exercise skipped as not attempted.
+        var test = ProcessRunner.Dotnet(["test", "--project", "tests/Exercises.Tests"], learner, TimeSpan.FromMinutes(10));
+        output.WriteLine(test.Output);
+        Assert.True(test.ExitCode == 0, test.Output);
+        Assert.Contains($"skipped: {ExerciseCatalog.All.Count}", test.Output, StringComparison.Ordinal);
+        Assert.Contains("not attempted yet: edit exercises/Lambda/LambdaBill.cs", test.Output, StringComparison.Ordinal);
+
+        // course check in the learner edition: nothing done yet, then one exercise done right.
+        (exit, stdout, _) = Cli.Run(learner, "check", "lambda");
+        output.WriteLine(stdout);
+        Assert.Equal(1, exit);
+        Assert.Contains("not attempted (edit exercises/Lambda/LambdaBill.cs)", stdout, StringComparison.Ordinal);
+        // Written, not copied: a copy keeps the old file time, and the build would think the stub's assembly is current.
+        File.WriteAllText(Path.Combine(learner, "exercises", "Lambda", "LambdaBill.cs"), File.ReadAllText(Path.Combine(Repo.Root, "solutions", "Lambda", "LambdaBill.cs")));
+        (exit, stdout, _) = Cli.Run(learner, "check", "lambda.bill");
+        output.WriteLine(stdout);
+        Assert.Equal(0, exit);
+        Assert.Contains($"lambda.bill  A month's Lambda bill with the free tier     {Points("lambda.bill")}/{Points("lambda.bill")}  passed", stdout, StringComparison.Ordinal);
+
+        // A compile error is reported with the file and exit code 1.
+        File.AppendAllText(Path.Combine(learner, "exercises", "Lambda", "GbSeconds.cs"), "\noops\n");
+        (exit, stdout, _) = Cli.Run(learner, "check");
+        output.WriteLine(stdout);
+        Assert.Equal(1, exit);
+        Assert.Contains("Your code does not compile:", stdout, StringComparison.Ordinal);
+        Assert.Contains("exercises/Lambda/GbSeconds.cs(", stdout, StringComparison.Ordinal);
+
+        // An unknown selector lists the known ones (exit 2).
+        File.WriteAllText(Path.Combine(learner, "exercises", "Lambda", "GbSeconds.cs"), File.ReadAllText(Path.Combine(Repo.Root, "exercises", "Lambda", "GbSeconds.cs")));
+        (exit, _, stderr) = Cli.Run(learner, "check", "nosuchservice");
+        Assert.Equal(2, exit);
+        Assert.Contains("exercises: lambda.arm-breakeven, lambda.bill", stderr, StringComparison.Ordinal);
+    }
+}

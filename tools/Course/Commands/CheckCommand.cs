@@ -1,0 +1,117 @@
+using System.Globalization;
+using Course.Grading;
+
+namespace Course.Commands;
+
+/// <summary>
+/// <c>course check [&lt;service&gt;|&lt;exercise-id&gt;]</c>: grades the learner's own exercises exactly as the instructor
+/// will (it builds and runs the same exercise tests, in their own process) and prints what passes, what fails and how.
+/// </summary>
+internal sealed class CheckCommand : ICommand
+{
+    public string Name => "check";
+
+    public string Summary => "grade your exercises as your instructor will: course check [lambda | lambda.bill]";
+
+    public string Usage => """
+        usage: course check [<service>|<exercise-id>] [--track exercises|solutions] [--time-limit <seconds>]
+          Builds tests/Exercises.Tests against your code (exercises/), runs the exercise tests and prints, per exercise,
+          its points and status (passed / failed with the first differing line / not attempted).
+          --track solutions   check the reference answers instead (instructors)
+          --time-limit <s>    stop each exercise after this many seconds instead of its own limit
+          Exit code: 0 all selected exercises pass, 1 some do not (or your code does not compile), 2 bad input.
+        """;
+
+    public int Run(Args args, CommandContext context)
+    {
+        var track = args.Text("track") ?? "exercises";
+        if (track is not ("exercises" or "solutions")) throw new UsageException($"--track = '{track}' is not allowed: use exercises or solutions");
+        double? timeLimit = args.Text("time-limit") is null ? null : args.Double("time-limit");
+        if (timeLimit is <= 0) throw new UsageException($"--time-limit = '{timeLimit}' is not allowed: must be more than 0 seconds");
+        args.RejectUnknown();
+        if (args.Positional.Count > 1) throw new UsageException("name at most one service or exercise id");
+        var selector = args.Positional.Count == 1 ? args.Positional[0] : null;
+        if (selector is not null && !CourseRepository.IsSelector(selector))
+        {
+            throw new UsageException($"'{selector}' is not a service or an exercise id (they look like lambda or lambda.bill)");
+        }
+
+        var root = CourseRepository.FindRoot(context.WorkingDirectory);
+        context.Out.WriteLine($"Building your exercises ({track})…");
+        var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(CourseRepository.TestProject, "-p:Track=" + track), root, TimeSpan.FromMinutes(10));
+        if (!build.Succeeded)
+        {
+            var errors = BuildErrors.Parse(build.Output, root);
+            context.Out.WriteLine(build.TimedOut ? "The build took too long and was stopped." : "Your code does not compile:");
+            foreach (var e in errors.Take(30)) context.Out.WriteLine("  " + e);
+            if (errors.Count > 30) context.Out.WriteLine($"  … and {errors.Count - 30} more");
+            if (errors.Count == 0) context.Out.WriteLine(Indent(build.Output.Trim()));
+            context.Out.WriteLine("Fix these, then run course check again.");
+            return 1;
+        }
+        var dll = CourseRepository.TestAssembly(Path.Combine(root, "tests", "Exercises.Tests"))
+                  ?? throw new InvalidOperationException("the build succeeded but Exercises.Tests.dll is not in tests/Exercises.Tests/bin/Debug");
+
+        var scratch = Path.Combine(Path.GetTempPath(), "course-check-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var include = selector is null ? Array.Empty<string>() : [CourseRepository.TraitFilter(selector)];
+            var run = ExerciseTestApp.Run(dll, scratch, include, TimeSpan.FromMinutes(10), timeLimitSeconds: timeLimit);
+            if (run.Scores.Count == 0 && run.Notes.Count == 0 && selector is not null)
+            {
+                // Nothing matched: list what there is (from a run of everything, the only list that cannot disagree with the tests).
+                var all = ExerciseTestApp.Run(dll, scratch, [], TimeSpan.FromMinutes(10), timeLimitSeconds: timeLimit).Scores.Values.ToList();
+                context.Error.WriteLine($"error: '{selector}' is neither a service nor an exercise id. Services: {string.Join(", ", all.Select(s => s.Service).Distinct().Order(StringComparer.Ordinal))}; exercises: {string.Join(", ", all.Select(s => s.Id).Order(StringComparer.Ordinal))}");
+                return 2;
+            }
+            var scores = run.Scores.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+            context.Out.WriteLine(Render(scores, track));
+            foreach (var note in run.Notes.Where(n => !scores.Any(s => n.StartsWith(s.Id + ":", StringComparison.Ordinal))))
+            {
+                context.Out.WriteLine("note: " + note);
+            }
+            return scores.Count > 0 && scores.All(s => s.Status == ExerciseScore.Passed) && run.Notes.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); }
+            catch (IOException) { /* best effort */ }
+        }
+    }
+
+    /// <summary>The table a learner sees, then how each failed exercise went wrong, then the total.</summary>
+    internal static string Render(IReadOnlyList<ExerciseScore> scores, string track = "exercises")
+    {
+        var rows = scores.Select(s => (IReadOnlyList<string>)
+        [
+            s.Id, s.Title, $"{s.Earned}/{s.Points}",
+            s.Status switch
+            {
+                ExerciseScore.Failed => $"failed: {s.Summary}",
+                ExerciseScore.NotAttempted when s.File.Length > 0 => $"not attempted (edit {s.File})",
+                _ => s.Status,
+            },
+        ]);
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine(TextTable.Render(["exercise", "title", "points", "status"], rows, 2));
+        var failed = scores.Where(s => s.Status == ExerciseScore.Failed).ToList();
+        foreach (var s in failed)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"✘ {s.Id} ({s.File}): {s.Summary}");
+            foreach (var d in s.Details) sb.AppendLine("    " + d);
+        }
+        var earned = scores.Sum(s => s.Earned);
+        var possible = scores.Sum(s => s.Points);
+        sb.AppendLine();
+        sb.Append(CultureInfo.InvariantCulture, $"Total ({track}): {earned}/{possible} points ({Percent(earned, possible)}); ")
+          .Append(CultureInfo.InvariantCulture, $"{scores.Count(s => s.Status == ExerciseScore.Passed)} passed, {failed.Count} failed, {scores.Count(s => s.Status == ExerciseScore.NotAttempted)} not attempted");
+        return sb.ToString();
+    }
+
+    /// <summary>A percentage with at most one decimal, e.g. <c>62.5%</c>.</summary>
+    internal static string Percent(int earned, int possible)
+        => possible == 0 ? "0%" : (100m * earned / possible).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Indent(string text) => "  " + text.Replace("\n", "\n  ");
+}

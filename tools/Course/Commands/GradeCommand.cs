@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using Course.Grading;
+
+namespace Course.Commands;
+
+/// <summary>
+/// <c>course grade &lt;submission-dir&gt;… [--out &lt;dir&gt;]</c>: grades a class against the instructor's own tests and
+/// expected answers, each submission in its own process, and writes <c>gradebook.csv</c> and a <c>feedback.md</c> each.
+/// </summary>
+internal sealed class GradeCommand : ICommand, IHasFlags
+{
+    public string Name => "grade";
+
+    public string Summary => "grade a class: course grade submissions/* --out grades (gradebook.csv + feedback.md each)";
+
+    public string[] Flags => ["keep-work"];
+
+    public string Usage => """
+        usage: course grade <submission-dir>... [--out <dir>] [--hidden-tests <dir>] [--jobs <n>]
+                            [--time-limit <seconds>] [--timeout <seconds>] [--course <dir>] [--keep-work]
+          Each submission is a copy of the course folder (only its exercises/ is used; a folder whose subfolders are
+          submissions may be given instead). Writes <out>/gradebook.csv and <out>/<submission>/feedback.md.
+          --out <dir>            where to write (default: ./grades)
+          --hidden-tests <dir>   extra exercise definitions (*.cs) and expected answers (*.snap) learners never saw
+          --jobs <n>             submissions graded at the same time (default 1)
+          --time-limit <s>       stop each exercise after this many seconds instead of its own limit
+          --timeout <s>          wall-clock limit for one submission's test process (default 300)
+          --course <dir>         the instructor's course folder (default: the one holding the current folder)
+          --keep-work            keep the scratch folder (for debugging)
+        """;
+
+    public int Run(Args args, CommandContext context)
+    {
+        var courseRoot = CourseRepository.FindRoot(Resolve(context, args.Text("course") ?? "."));
+        var outDir = Resolve(context, args.Text("out") ?? "grades");
+        var hidden = args.Text("hidden-tests") is { } h ? Resolve(context, h) : null;
+        var jobs = (int)args.Long("jobs", 1);
+        var timeout = args.Double("timeout", 300);
+        double? timeLimit = args.Text("time-limit") is null ? null : args.Double("time-limit");
+        var keep = args.Flag("keep-work");
+        args.RejectUnknown();
+        if (jobs is < 1 or > 16) throw new UsageException($"--jobs = '{jobs}' is not allowed: must be 1 to 16");
+        if (timeout <= 0) throw new UsageException($"--timeout = '{timeout}' is not allowed: must be more than 0 seconds");
+        if (timeLimit is <= 0) throw new UsageException($"--time-limit = '{timeLimit}' is not allowed: must be more than 0 seconds");
+        if (hidden is not null && !Directory.Exists(hidden)) throw new UsageException($"--hidden-tests = '{hidden}' is not a folder");
+        var submissions = Submissions(args.Positional.Select(p => Resolve(context, p)).ToList());
+
+        var watch = Stopwatch.StartNew();
+        var work = Path.Combine(Path.GetTempPath(), "course-grade-" + Guid.NewGuid().ToString("N")[..12]);
+        var grader = new ClassGrader(new GradingOptions(courseRoot, work, hidden, TimeSpan.FromSeconds(timeout), timeLimit));
+        try
+        {
+            context.Out.WriteLine($"Grading {submissions.Count} submission(s) against {courseRoot}");
+            var error = grader.Prepare(context.Out);
+            if (error is not null)
+            {
+                context.Error.WriteLine("error: " + error);
+                return 1;
+            }
+            context.Out.WriteLine($"{grader.Catalog.Count} exercise(s), {grader.Catalog.Sum(e => e.Points)} points: {string.Join(", ", grader.Catalog.Select(e => e.Id))}");
+
+            var results = new SubmissionResult?[submissions.Count];
+            var done = 0;
+            var gate = new object();
+            Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
+            {
+                var (name, dir) = submissions[i];
+                SubmissionResult r;
+                try
+                {
+                    r = grader.Grade(name, dir);
+                }
+#pragma warning disable CA1031 // one submission's trouble must never stop the class being graded
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    r = new SubmissionResult(name, dir, grader.Catalog.Select(e => e.Zero(ExerciseScore.Failed, "the grader failed on this submission")).ToList(),
+                        false, [], [], [$"the grader failed: {ex.GetType().Name}: {ex.Message}"], TimeSpan.Zero);
+                }
+                results[i] = r;
+                lock (gate)
+                {
+                    done++;
+                    var what = r.Compiled ? "" : " (does not compile)";
+                    context.Out.WriteLine($"[{done}/{submissions.Count}] {name}: {r.Earned}/{r.Possible} ({r.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%){what} in {r.Elapsed.TotalSeconds:0.0} s (compile {r.BuildElapsed.TotalSeconds:0.0} s)");
+                }
+            });
+
+            var all = results.Select(r => r!).ToList();
+            Directory.CreateDirectory(outDir);
+            File.WriteAllText(Path.Combine(outDir, "gradebook.csv"), Gradebook.ToCsv(grader.Catalog, all));
+            foreach (var r in all)
+            {
+                var dir = Path.Combine(outDir, r.Name);
+                Directory.CreateDirectory(dir);
+                File.WriteAllText(Path.Combine(dir, "feedback.md"), Feedback.ToMarkdown(r));
+            }
+
+            context.Out.WriteLine();
+            context.Out.WriteLine(SummaryTable(grader.Catalog, all));
+            context.Out.WriteLine();
+            context.Out.WriteLine($"Graded {all.Count} submission(s) in {watch.Elapsed.TotalSeconds:0.0} s. Wrote {Path.Combine(outDir, "gradebook.csv")} and a feedback.md per submission.");
+            return 0;
+        }
+        finally
+        {
+            if (keep) context.Out.WriteLine("work folder kept: " + work);
+            else FileTree.TryDelete(work);
+        }
+    }
+
+    /// <summary>The class at a glance: one row per submission, one column per exercise.</summary>
+    internal static string SummaryTable(IReadOnlyList<ExerciseScore> catalog, IReadOnlyList<SubmissionResult> results)
+    {
+        var header = new List<string> { "submission" };
+        header.AddRange(catalog.Select(e => $"{e.Id}/{e.Points}"));
+        header.AddRange(["total", "%", "notes"]);
+        var rows = results.Select(r =>
+        {
+            var row = new List<string> { r.Name };
+            row.AddRange(catalog.Select(e => r.Scores.FirstOrDefault(s => s.Id == e.Id) is { } s
+                ? s.Status switch { ExerciseScore.Passed => s.Earned.ToString(CultureInfo.InvariantCulture), ExerciseScore.NotAttempted => "-", _ => "0" }
+                : "0"));
+            row.Add($"{r.Earned}/{r.Possible}");
+            row.Add(r.Percent.ToString("0.#", CultureInfo.InvariantCulture));
+            row.Add(string.Join("; ", Gradebook.Notes(r)));
+            return (IReadOnlyList<string>)row;
+        });
+        var numeric = Enumerable.Range(1, catalog.Count + 2).ToArray();
+        return TextTable.Render(header, rows, numeric) + "\n(- = not attempted, 0 = failed)";
+    }
+
+    /// <summary>
+    /// The submissions with unique names. A folder without exercises/ whose subfolders have one stands for all of them
+    /// (a class folder).
+    /// </summary>
+    internal static IReadOnlyList<(string Name, string Directory)> Submissions(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0) throw new UsageException("name at least one submission folder");
+        var found = new List<string>();
+        foreach (var p in paths)
+        {
+            if (!Directory.Exists(p)) throw new UsageException($"'{p}' is not a folder");
+            if (Directory.Exists(Path.Combine(p, "exercises"))) { found.Add(p); continue; }
+            var subs = Directory.GetDirectories(p).Where(d => Directory.Exists(Path.Combine(d, "exercises"))).Order(StringComparer.Ordinal).ToList();
+            found.AddRange(subs.Count > 0 ? subs : [p]); // a folder without exercises/ is still graded: it scores 0 and says why
+        }
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<(string, string)>();
+        foreach (var dir in found.Select(Path.GetFullPath).Distinct())
+        {
+            var baseName = Path.GetFileName(dir.TrimEnd(Path.DirectorySeparatorChar));
+            if (baseName.Length == 0) baseName = "submission";
+            var name = baseName;
+            for (var i = 2; !names.Add(name); i++) name = $"{baseName}-{i}";
+            result.Add((name, dir));
+        }
+        return result;
+    }
+
+    private static string Resolve(CommandContext context, string path) => Path.GetFullPath(Path.Combine(context.WorkingDirectory, path));
+}
