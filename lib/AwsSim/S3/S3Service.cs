@@ -87,6 +87,7 @@ public sealed class S3Service
     {
         ArgumentNullException.ThrowIfNull(body);
         ValidateKey(key);
+        _aws.AuthorizeCaller("s3:PutObject", ObjectArn(bucket, key), "AccessDenied");
         StoredObject stored;
         lock (_gate)
         {
@@ -102,9 +103,12 @@ public sealed class S3Service
     public PutObjectResult PutObject(string bucket, string key, string text, string? requesterPrincipalId = null)
         => PutObject(bucket, key, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", requesterPrincipalId);
 
+    private static string ObjectArn(string bucket, string key) => $"arn:aws:s3:::{bucket}/{key}";
+
     /// <summary>Reads an object (GetObject); <c>NoSuchKey</c> (404) when it is not there.</summary>
     public S3Object GetObject(string bucket, string key)
     {
+        _aws.AuthorizeCaller("s3:GetObject", ObjectArn(bucket, key), "AccessDenied");
         lock (_gate)
         {
             var b = Get(bucket);
@@ -122,6 +126,7 @@ public sealed class S3Service
     {
         ValidateKey(destinationKey);
         var source = GetObject(sourceBucket, sourceKey);
+        _aws.AuthorizeCaller("s3:PutObject", ObjectArn(destinationBucket, destinationKey), "AccessDenied");
         StoredObject stored;
         lock (_gate)
         {
@@ -140,6 +145,7 @@ public sealed class S3Service
     /// <returns>True when an object was removed.</returns>
     public bool DeleteObject(string bucket, string key, string? requesterPrincipalId = null)
     {
+        _aws.AuthorizeCaller("s3:DeleteObject", ObjectArn(bucket, key), "AccessDenied");
         StoredObject? removed;
         lock (_gate)
         {
@@ -153,6 +159,7 @@ public sealed class S3Service
     /// <summary>Lists keys in order (ListObjectsV2), optionally under a prefix, at most <paramref name="maxKeys"/> (capped at 1,000) a page.</summary>
     public ListObjectsV2Result ListObjectsV2(string bucket, string? prefix = null, int maxKeys = 1000, string? continuationToken = null)
     {
+        _aws.AuthorizeCaller("s3:ListBucket", $"arn:aws:s3:::{bucket}", "AccessDenied");
         Validate.Range("MaxKeys", maxKeys, 0, int.MaxValue, errorCode: "InvalidArgument");
         var after = continuationToken is null ? null : DecodeToken(continuationToken);
         lock (_gate)

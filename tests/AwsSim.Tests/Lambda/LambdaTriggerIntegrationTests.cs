@@ -31,7 +31,7 @@ public class LambdaTriggerIntegrationTests
             var key = AwsJson.Parse(e)!["Records"]![0]!["s3"]!["object"]!["key"]!.GetValue<string>();
             c.Aws.S3.PutObject("photos", key + "x", "again");
             return null;
-        }));
+        }), roleArn: aws.Lambda.CreateRole("loop-role", IamPolicy.BasicExecution, IamPolicy.Allow("s3:PutObject", "arn:aws:s3:::photos/*")).Arn);
         aws.S3.CreateBucket("photos");
         aws.S3.PutBucketNotificationConfiguration("photos", [new LambdaFunctionConfiguration("all", "arn:aws:lambda:us-east-1:123456789012:function:loop", ["s3:ObjectCreated:*"])]);
         aws.S3.PutObject("photos", "a", "start");
@@ -100,5 +100,48 @@ public class LambdaApiGatewayIntegrationTests
         var throttled = aws.ApiGateway.Send(api.Id, new AwsSim.ApiGateway.ApiRequest("GET", "/hello"));
         Assert.NotEqual(200, throttled.StatusCode);
         Assert.Equal(1, aws.Lambda.GetMetrics("hello").Throttles);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_thumbnail_function_needs_s3_PutObject_on_the_target_bucket(bool mayWriteTarget)
+    {
+        var aws = new SimulatedAws();
+        aws.S3.CreateBucket("photos");
+        aws.S3.CreateBucket("photosresized");
+        aws.S3.PutObject("photos", "cat.png", AwsSim.Samples.SampleImages.Landscape(64, 40), "image/png");
+        var policy = mayWriteTarget
+            ? IamPolicy.Allow(["s3:GetObject", "s3:PutObject"], ["arn:aws:s3:::photos/*", "arn:aws:s3:::photosresized/*"])
+            : IamPolicy.Allow("s3:GetObject", "arn:aws:s3:::photos/*");
+        var role = aws.Lambda.CreateRole("thumbnail-role", IamPolicy.BasicExecution, policy);
+        var thumbnail = new AwsSim.Samples.ThumbnailFunction(aws.S3);
+        aws.Lambda.CreateFunction("thumbnail", LambdaCode.From((e, c) => thumbnail.Handle(e)), memorySize: 512, timeout: 30, roleArn: role.Arn);
+        var s3Event = AwsJson.Serialize(aws.S3.BuildEvent("photos", "cat.png", "ObjectCreated:Put", "thumbs", 1, "\"x\""));
+
+        var response = aws.Lambda.Invoke("thumbnail", s3Event, InvocationType.RequestResponse);
+
+        Assert.Equal(mayWriteTarget, aws.S3.ObjectExists("photosresized", "cat.png"));
+        if (mayWriteTarget)
+        {
+            Assert.Null(response.FunctionError);
+        }
+        else
+        {
+            Assert.Equal("Unhandled", response.FunctionError);
+            Assert.Contains("AccessDenied", response.Payload);
+            Assert.Contains("s3:PutObject", response.Payload);
+            Assert.True(aws.S3.ObjectExists("photos", "cat.png")); // the original is untouched
+        }
+    }
+
+    [Fact]
+    public void Calls_from_outside_a_function_are_the_account_owner_and_are_allowed()
+    {
+        var aws = new SimulatedAws();
+        _ = aws.Lambda; // the Lambda service exists, but no function is running
+        aws.S3.CreateBucket("notes");
+        aws.S3.PutObject("notes", "a.txt", "hello");
+        Assert.Equal("hello", System.Text.Encoding.UTF8.GetString(aws.S3.GetObject("notes", "a.txt").Body));
     }
 }
