@@ -253,6 +253,7 @@ public class GatewayBehaviourTests
     public void Without_a_lambda_invoker_the_error_says_how_to_wire_one()
     {
         var aws = new SimulatedAws();
+        aws.ApiGateway.LambdaInvoker = null; // the account wires aws.Lambda; a bare gateway has none
         var api = aws.ApiGateway.CreateApi("x");
         api.CreateRoute("GET /a", "fn");
         api.CreateStage("$default");

@@ -169,6 +169,7 @@ public class EventBridgeServiceTests
     public void Failed_deliveries_are_logged_not_thrown()
     {
         var aws = new SimulatedAws();
+        aws.Events.LambdaInvoker = null; // the account wires aws.Lambda; a bare bus has none
         aws.Events.PutRule("r", "rate(1 hour)");
         aws.Events.PutTargets("r", new EventTarget("t", Fn + "f"));
         aws.Clock.Advance(TimeSpan.FromHours(1));
