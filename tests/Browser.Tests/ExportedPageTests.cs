@@ -82,6 +82,18 @@ public sealed partial class ExportedPageTests(ExportedCourse course) : IClassFix
         Assert.True(problems.Count == 0, $"{file}:\n" + string.Join('\n', problems));
     }
 
+    /// <summary>Issue 9: every lesson has at least one picture or chart, counted in what the run really shows.</summary>
+    [Theory]
+    [MemberData(nameof(Paths.Lessons), MemberType = typeof(Paths))]
+    public async Task Every_lesson_page_shows_a_picture_or_chart(string file)
+    {
+        var path = Path.Combine(course.Folder, file);
+        Assert.True(File.Exists(path), $"{file} was not exported to {course.Folder}");
+        var html = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        Assert.True(HtmlExport.ChartCount(html) + HtmlExport.PictureCount(html) > 0,
+            $"{file}: the lesson shows no picture (SVG, image) and no chart; every lesson needs at least one");
+    }
+
     [GeneratedRegex(@"^\d\d-[\w-]+\.html$")]
     private static partial Regex LessonPage();
 }

@@ -25,6 +25,14 @@ internal static class Paths
         return data;
     }
 
+    /// <summary>One theory row per lesson page.</summary>
+    public static TheoryData<string> Lessons()
+    {
+        var data = new TheoryData<string>();
+        foreach (var n in NotebookNames) data.Add(Path.ChangeExtension(n, ".html"));
+        return data;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
