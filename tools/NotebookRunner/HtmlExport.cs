@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -164,17 +163,29 @@ public static partial class HtmlExport
         body.Append("<section class=\"cell").Append(cell.Success ? "" : " failed").AppendLine("\">");
         body.Append("<pre class=\"code\"><code>").Append(Encode(cell.Source.TrimEnd())).AppendLine("</code></pre>");
         var installsPackages = cell.Source.Contains("#r \"nuget:", StringComparison.Ordinal);
+        var stdout = new StringBuilder();
         foreach (var o in cell.Outputs)
         {
             // Package-install progress ("Installing…", "Installed Packages") is noise in a finished page.
             if (installsPackages && o.Kind == OutputKind.Display) continue;
+            // Console output arrives a line or a write at a time: one block for consecutive writes.
+            if (o.Kind == OutputKind.StandardOutput) { stdout.Append(o.Text); continue; }
+            FlushStdout(body, stdout);
             AppendOutput(body, o);
         }
+        FlushStdout(body, stdout);
         if (!cell.Success && cell.Error is { } error)
         {
             body.Append("<pre class=\"output error\">").Append(Encode(error)).AppendLine("</pre>");
         }
         body.AppendLine("</section>");
+    }
+
+    private static void FlushStdout(StringBuilder body, StringBuilder stdout)
+    {
+        if (stdout.Length == 0) return;
+        body.Append("<pre class=\"output stdout\">").Append(Encode(stdout.ToString().TrimEnd('\n'))).AppendLine("</pre>");
+        stdout.Clear();
     }
 
     private static void AppendOutput(StringBuilder body, CellOutput o)
@@ -228,7 +239,10 @@ public static partial class HtmlExport
         return File.Exists(target) ? null : $"{Path.Combine(courseRoot ?? ".", PlotlyInNodeModules)} not found: {PlotlyMissingAdvice}";
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes only what HTML needs (the page is UTF-8, so "·" and "×" stay readable in the source).</summary>
+    private static string Encode(string text)
+        => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+               .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     private static string JsString(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
