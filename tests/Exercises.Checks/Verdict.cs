@@ -23,6 +23,7 @@ public enum VerdictStatus
 /// <param name="Details">More lines: the first difference, the exception, the hint.</param>
 /// <param name="Actual">The learner's answer lines (empty when there was none).</param>
 /// <param name="Expected">The expected lines (empty when none are recorded).</param>
+[TypeFormatterSource(typeof(VerdictFormatterSource), PreferredMimeTypes = new[] { "text/html", "text/plain" })]
 public sealed record Verdict(
     ExerciseDefinition Exercise,
     VerdictStatus Status,

@@ -15,5 +15,12 @@ public sealed class NotebookRunTests
         Assert.True(result.Success, $"{notebook} failed at {result.FailureMessage}");
         Assert.Equal(result.TotalCells, result.Cells.Count);
         Assert.Contains(result.Cells, c => c.Kind == CellKind.Code);
+        // Every lesson shows at least one picture or chart: an SVG, an image or a plotly chart must appear in its outputs
+        // or its markdown.
+        var shown = result.Cells.SelectMany(c => c.Outputs).Select(o => o.HtmlValue ?? "")
+            .Concat(result.Cells.Where(c => c.Kind == CellKind.Markdown).Select(c => c.Source));
+        Assert.True(shown.Any(h => h.Contains("<svg", StringComparison.OrdinalIgnoreCase) || h.Contains("<img", StringComparison.OrdinalIgnoreCase)
+                || h.Contains("Plotly.newPlot", StringComparison.Ordinal) || h.Contains("](images/", StringComparison.Ordinal)),
+            $"{notebook}: no picture or chart was shown (an SVG, an image or a plotly chart)");
     }
 }

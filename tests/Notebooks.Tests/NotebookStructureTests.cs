@@ -28,7 +28,8 @@ public sealed partial class NotebookStructureTests
         var markdown = string.Join('\n', markdownLines);
         var hasPicture = MarkdownImage().IsMatch(markdown) || markdown.Contains("<svg", StringComparison.OrdinalIgnoreCase)
             || markdown.Contains("<img", StringComparison.OrdinalIgnoreCase)
-            || code.Any(c => c.Contains("Chart.", StringComparison.Ordinal) || c.Contains("svg", StringComparison.OrdinalIgnoreCase));
+            || code.Any(c => c.Contains("Chart.", StringComparison.Ordinal) || c.Contains("svg", StringComparison.OrdinalIgnoreCase)
+                || c.Contains("Picture", StringComparison.Ordinal) || c.Contains("Render", StringComparison.Ordinal));
         Assert.True(hasPicture, $"{notebook}: needs at least one picture (image, SVG) or chart");
     }
 

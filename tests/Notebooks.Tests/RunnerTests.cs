@@ -109,10 +109,10 @@ public sealed class RunnerTests : IDisposable
     {
         var text = new TerminalText(color: false);
 
-        var shown = text.Markdown("# Title\n\nSee [the map](00-start-here.ipynb) and **this**.\n\n- one\n- two\n\n![Course map](images/map.svg)\n\n<svg width=\"10\"><title>A diagram</title><rect/></svg>\n\n| a | bb |\n|---|---|\n| ccc | d |\n\n```csharp\nvar x = 1;\n```");
+        var shown = text.Markdown("# Title\n\nSee [the map](00-start-here.ipynb) and **this**, *that* and 2 * 3 * 4.\n\n- one\n- two\n\n![Course map](images/map.svg)\n\n<svg width=\"10\"><title>A diagram</title><rect/></svg>\n\n| a | bb |\n|---|---|\n| ccc | d |\n\n```csharp\nvar x = 1;\n```");
 
         Assert.Equal(
-            "Title\n═════\n\nSee the map (00-start-here.ipynb) and this.\n\n  • one\n  • two\n\n[picture: Course map]\n\n[picture: A diagram]\n\n  a    bb\n  ───  ──\n  ccc  d\n\n    var x = 1;\n",
+            "Title\n═════\n\nSee the map (00-start-here.ipynb) and this, that and 2 * 3 * 4.\n\n  • one\n  • two\n\n[picture: Course map]\n\n[picture: A diagram]\n\n  a    bb\n  ───  ──\n  ccc  d\n\n    var x = 1;\n",
             shown.Replace("\r\n", "\n"));
     }
 
@@ -125,6 +125,20 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal("[picture: Gantt chart]", text.Html("<svg><title>Gantt chart</title></svg>"));
         Assert.StartsWith("[chart: Cost]", text.Html("<div id=\"c\"></div><script>var layout = {\"title\":\"Cost\"}; Plotly.newPlot('c', data, layout);</script>"), StringComparison.Ordinal);
         Assert.Equal("x < y & z", text.Html("<div class=\"dni-plaintext\"><pre>x &lt; y &amp; z</pre></div><style>.dni-plaintext { }</style>"));
+    }
+
+    [Fact]
+    public async Task A_check_cell_shows_the_verdict_as_an_html_card_and_as_text()
+    {
+        var checks = typeof(Exercises.Checks.Check).Assembly.Location;
+        var path = Write("verdict.ipynb", ("code", $"#r \"{checks}\"\nExercises.Checks.Check.Exercise(\"lambda.bill\")"));
+
+        var result = await NotebookExecutor.RunAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.FailureMessage);
+        var value = result.Cells[0].Outputs.Single(o => o.Kind == OutputKind.ReturnValue);
+        Assert.Contains("class=\"exercise-verdict\"", value.HtmlValue);
+        Assert.Contains("lambda.bill", value.Text);
     }
 
     private string Write(string name, params (string Type, string Source)[] cells)

@@ -113,6 +113,7 @@ public sealed partial class TerminalText(bool color)
         var s = MarkdownImage().Replace(text, m => $"[picture: {m.Groups[1].Value}]");
         s = MarkdownLink().Replace(s, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
         s = BoldText().Replace(s, m => styled ? Style(Bold, m.Groups[2].Value) : m.Groups[2].Value);
+        s = ItalicText().Replace(s, m => m.Groups[1].Value);
         s = InlineCode().Replace(s, m => styled && Color ? Style(Cyan, m.Groups[1].Value) : "`" + m.Groups[1].Value + "`");
         s = LineBreakingTag().Replace(s, " ");
         s = AnyTag().Replace(s, "");
@@ -185,6 +186,7 @@ public sealed partial class TerminalText(bool color)
     [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)(?:\s+""[^""]*"")?\)")] private static partial Regex MarkdownLink();
     [GeneratedRegex(@"(\*\*|__)(.+?)\1")] private static partial Regex BoldText();
     [GeneratedRegex(@"`([^`]+)`")] private static partial Regex InlineCode();
+    [GeneratedRegex(@"(?<![\*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\*\w])")] private static partial Regex ItalicText();
     [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline | RegexOptions.IgnoreCase)] private static partial Regex SvgElement();
     [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.Singleline | RegexOptions.IgnoreCase)] private static partial Regex SvgTitle();
     [GeneratedRegex(@"aria-label\s*=\s*""([^""]*)""", RegexOptions.IgnoreCase)] private static partial Regex AriaLabel();

@@ -42,13 +42,25 @@ public sealed class SimulatedClock : TimeProvider
     /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    /// <summary>How many pieces of work are waiting to run.</summary>
-    public int Pending { get { lock (_gate) { return _queue.Count; } } }
+    /// <summary>How many pieces of work are waiting to run (cancelled work not counted).</summary>
+    public int Pending { get { lock (_gate) { return _queue.UnorderedItems.Count(i => !i.Element.Cancelled); } } }
 
     /// <summary>When the next piece of scheduled work is due, or null when nothing is waiting.</summary>
     public DateTimeOffset? NextDue
     {
-        get { lock (_gate) { return _queue.TryPeek(out _, out var p) ? p.Due : null; } }
+        get
+        {
+            lock (_gate)
+            {
+                // Cancelled work never runs, so it must not count as "next": drop it from the front of the queue.
+                while (_queue.TryPeek(out var item, out var p))
+                {
+                    if (!item.Cancelled) return p.Due;
+                    _queue.Dequeue();
+                }
+                return null;
+            }
+        }
     }
 
     /// <summary>
@@ -141,7 +153,6 @@ public sealed class SimulatedClock : TimeProvider
         {
             ran += AdvanceTo(next);
         }
-        if (Now < limit && NextDue is null) { /* idle: stay where the last work left us */ }
         return ran;
     }
 

@@ -49,8 +49,20 @@ public class SimulatedClockTests
         var ran = false;
         var work = clock.ScheduleAfter(TimeSpan.FromSeconds(1), () => ran = true);
         work.Cancel();
+        Assert.Null(clock.NextDue);
+        Assert.Equal(0, clock.Pending);
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.False(ran);
+    }
+
+    [Fact]
+    public void Running_until_idle_does_not_advance_to_cancelled_work()
+    {
+        var clock = new SimulatedClock();
+        clock.ScheduleAfter(TimeSpan.FromMinutes(1), () => { });
+        clock.ScheduleAfter(TimeSpan.FromHours(5), () => { }).Cancel();
+        clock.RunUntilIdle(clock.Now.AddDays(1));
+        Assert.Equal(SimulatedClock.DefaultStart.AddMinutes(1), clock.Now);
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using AwsSim.Ecr;
+
+namespace Course.Commands;
+
+/// <summary><c>course ecr digest &lt;manifest.json&gt;</c>: the image digest ECR would give that manifest (sha256 of the file's exact bytes).</summary>
+internal sealed class EcrCommand : ICommand
+{
+    public string Name => "ecr";
+
+    public string Summary => "ECR helpers: course ecr digest <manifest.json> prints the image digest (sha256:<hex> of the file's bytes)";
+
+    public string Usage => "usage: course ecr digest <manifest.json>\n  prints sha256:<64 hex> of the file's exact bytes, the digest ECR gives an image with that manifest";
+
+    public int Run(Args args, CommandContext context)
+    {
+        args.RejectUnknown();
+        if (args.Positional.Count == 0 || args.Positional[0] != "digest") throw new UsageException("the only subcommand is: digest <manifest.json>");
+        if (args.Positional.Count != 2) throw new UsageException("name one manifest file: course ecr digest <manifest.json>");
+        var path = Path.IsPathRooted(args.Positional[1]) ? args.Positional[1] : Path.Combine(context.WorkingDirectory, args.Positional[1]);
+        if (!File.Exists(path)) throw new UsageException($"no such file: {args.Positional[1]}");
+        context.Out.WriteLine(OciManifest.Digest(File.ReadAllBytes(path)));
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using AwsSim;
+
+namespace Course.Commands;
+
+/// <summary>
+/// <c>course events check &lt;file.json&gt;</c>: names the kind of AWS event a file is and reports every field a round
+/// trip through the course's type would lose or change. <c>course events list</c>: the kinds it knows.
+/// </summary>
+internal sealed class EventsCommand : ICommand
+{
+    public string Name => "events";
+
+    public string Summary => "check an AWS event file: course events check event.json (or: course events list)";
+
+    public string Usage => """
+        usage: course events check <file.json>
+               course events list
+          check  names the event kind (s3, cloudfront, …) and lists any field a round trip through the
+                 library's type would lose or change. Exit 0: nothing lost; 1: something lost or changed;
+                 2: unreadable input (missing file, invalid JSON, or not an event kind the course knows).
+        """;
+
+    public int Run(Args args, CommandContext context)
+    {
+        args.RejectUnknown();
+        if (args.Positional.Count == 0) throw new UsageException("name a subcommand: check or list");
+        switch (args.Positional[0])
+        {
+            case "list":
+                if (args.Positional.Count != 1) throw new UsageException("list takes no arguments");
+                foreach (var (info, type) in AwsEventCatalog.Kinds)
+                    context.Out.WriteLine($"{info.Kind,-28} {type.FullName}  (marked by {string.Join(", ", info.Markers)})");
+                return 0;
+            case "check":
+                if (args.Positional.Count != 2) throw new UsageException("check takes one file: course events check <file.json>");
+                return Check(args.Positional[1], context);
+            default:
+                throw new UsageException($"unknown subcommand '{args.Positional[0]}': use check or list");
+        }
+    }
+
+    private static int Check(string file, CommandContext context)
+    {
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(context.WorkingDirectory, file);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"error: cannot read '{file}': {(ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message)}");
+            return 2;
+        }
+        try
+        {
+            AwsJson.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            context.Error.WriteLine($"error: '{file}' is not valid JSON: {ex.Message}");
+            return 2;
+        }
+
+        (string? Kind, Type? Type, IReadOnlyList<string> Differences) result;
+        try
+        {
+            result = AwsEventCatalog.RoundTrip(json);
+        }
+        catch (JsonException ex)
+        {
+            var kind = AwsEventCatalog.Recognise(AwsJson.Parse(json));
+            context.Out.WriteLine($"{file}: {kind?.Info.Kind} event ({kind?.Type.FullName})");
+            context.Out.WriteLine($"cannot load it into {kind?.Type.Name}: {ex.Message}");
+            return 1;
+        }
+        if (result.Kind is null)
+        {
+            context.Error.WriteLine($"error: '{file}' is not an event kind the course knows. Known kinds: {string.Join(", ", AwsEventCatalog.Kinds.Select(k => k.Info.Kind))}");
+            return 2;
+        }
+        context.Out.WriteLine($"{file}: {result.Kind} event ({result.Type!.FullName})");
+        if (result.Differences.Count == 0)
+        {
+            context.Out.WriteLine("round trip: nothing lost or changed");
+            return 0;
+        }
+        context.Out.WriteLine($"round trip: {result.Differences.Count} field(s) lost or changed:");
+        foreach (var d in result.Differences) context.Out.WriteLine("  " + d);
+        return 1;
+    }
+}
