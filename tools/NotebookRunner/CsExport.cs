@@ -36,6 +36,7 @@ public static partial class CsExport
         var body = new StringBuilder();
         var packages = new List<(string Name, string Version)>();
         var allCode = new StringBuilder();
+        var projects = new List<string>();
         var title = Path.GetFileNameWithoutExtension(notebookPath);
         var first = true;
 
@@ -62,7 +63,14 @@ public static partial class CsExport
                     packages.Add((nuget.Groups["name"].Value.Trim(), nuget.Groups["version"].Value.Trim()));
                     continue;
                 }
-                if (HashLine().IsMatch(line)) continue;         // #r "…dll", #!magic: the directives above replace them
+                if (BuiltAssemblyReference().Match(line) is { Success: true } dll)
+                {
+                    // #r "../lib/X/bin/Debug/net10.0/X.dll" → #:project ../lib/X/X.csproj (built with the app).
+                    var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, dll.Groups["dir"].Value, dll.Groups["name"].Value + ".csproj"));
+                    if (File.Exists(project) && !projects.Contains(project)) projects.Add(project);
+                    continue;
+                }
+                if (HashLine().IsMatch(line)) continue;         // other #r "…dll", #!magic: the directives above replace them
                 if (UsingDirective().IsMatch(line)) { if (!usings.Contains(line.Trim())) usings.Add(line.Trim()); continue; }
                 kept.Add(line);
             }
@@ -75,16 +83,14 @@ public static partial class CsExport
             foreach (var line in TrimBlankEdges(statements)) body.AppendLine(line);
         }
 
+        // The library always; the exercise checks when the lesson checks exercises, even without a #r for them.
         var code = allCode.ToString();
-        var projects = new List<string> { "lib/AwsSim/AwsSim.csproj" };
-        if (code.Contains("Exercises.Checks", StringComparison.Ordinal) || code.Contains("Check.Exercise(", StringComparison.Ordinal))
-        {
-            projects.Add("tests/Exercises.Checks/Exercises.Checks.csproj");
-        }
-        else if (ExercisesNamespace().IsMatch(code))
-        {
-            projects.Add("exercises/Exercises.csproj");
-        }
+        var library = Path.GetFullPath(Path.Combine(courseRoot, "lib", "AwsSim", "AwsSim.csproj"));
+        if (!projects.Contains(library)) projects.Insert(0, library);
+        var checks = Path.GetFullPath(Path.Combine(courseRoot, "tests", "Exercises.Checks", "Exercises.Checks.csproj"));
+        if (!projects.Contains(checks) && (code.Contains("Exercises.Checks", StringComparison.Ordinal) || code.Contains("Check.Exercise(", StringComparison.Ordinal))) projects.Add(checks);
+        var exercises = Path.GetFullPath(Path.Combine(courseRoot, "exercises", "Exercises.csproj"));
+        if (!projects.Contains(exercises) && ExercisesNamespace().IsMatch(code)) projects.Add(exercises);
 
         var sb = new StringBuilder();
         sb.AppendLine("#!/usr/bin/env dotnet");
@@ -94,7 +100,7 @@ public static partial class CsExport
         sb.AppendLine("// (the first run builds the library and takes a while; later runs start fast).");
         foreach (var p in projects)
         {
-            var relative = Path.GetRelativePath(Path.GetFullPath(outDirectory), Path.Combine(courseRoot, p)).Replace('\\', '/');
+            var relative = Path.GetRelativePath(Path.GetFullPath(outDirectory), p).Replace('\\', '/');
             sb.Append("#:project ").AppendLine(relative);
         }
         foreach (var (name, version) in packages.Distinct())
@@ -296,6 +302,7 @@ public static partial class CsExport
     [GeneratedRegex(@"^#{1,2}\s+\S.*$", RegexOptions.Multiline)] private static partial Regex HeadingLine();
     [GeneratedRegex(@"^\s*#r\s+""nuget:\s*(?<name>[^,""]+)(?:,\s*(?<version>[^""]*))?""\s*$")] private static partial Regex NugetReference();
     [GeneratedRegex(@"^\s*#(r\s|!)")] private static partial Regex HashLine();
+    [GeneratedRegex(@"^\s*#r\s+""(?<dir>[^""]*?)/bin/[^/""]+/net[\d.]+/(?<name>[^/""]+)\.dll""\s*$")] private static partial Regex BuiltAssemblyReference();
     [GeneratedRegex(@"^\s*using\s+(static\s+)?(\w+\s*=\s*)?[A-Za-z_][\w.]*(<[^;]*>)?\s*;\s*(//.*)?$")] private static partial Regex UsingDirective();
     [GeneratedRegex(@"^((public|internal|private|sealed|static|abstract|partial|readonly|file)\s+)*(class|record|struct|interface|enum)\s+[A-Za-z_]")] private static partial Regex TypeDeclaration();
     [GeneratedRegex(@"\bExercises\.(?!Checks\b)[A-Z]")] private static partial Regex ExercisesNamespace();
