@@ -167,7 +167,7 @@ public static partial class HtmlExport
         foreach (var o in cell.Outputs)
         {
             // Package-install progress ("Installing…", "Installed Packages") is noise in a finished page.
-            if (installsPackages && o.Kind == OutputKind.Display) continue;
+            if (installsPackages && o.Kind == OutputKind.Display && PackageProgress().IsMatch(o.HtmlValue ?? o.Text ?? "")) continue;
             // Console output arrives a line or a write at a time: one block for consecutive writes.
             if (o.Kind == OutputKind.StandardOutput) { stdout.Append(o.Text); continue; }
             FlushStdout(body, stdout);
@@ -269,6 +269,7 @@ public static partial class HtmlExport
         """;
 
     [GeneratedRegex(@"^#\s+(.+)$", RegexOptions.Multiline)] private static partial Regex TitleLine();
+    [GeneratedRegex(@"Install(ing|ed) [Pp]ackages?|Restore sources", RegexOptions.None)] private static partial Regex PackageProgress();
     [GeneratedRegex(@"https?://cdn\.plot\.ly/[\w.\-]+")] private static partial Regex PlotlyCdnUrl();
     [GeneratedRegex(@"Plotly\.newPlot\s*\(")] private static partial Regex NewPlotCall();
     [GeneratedRegex(@"<pre class=""code"">.*?</pre>", RegexOptions.Singleline)] private static partial Regex CodeListing();
