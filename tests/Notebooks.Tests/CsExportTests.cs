@@ -24,7 +24,8 @@ public sealed class CsExportTests : IDisposable
             ("markdown", "# 07 · Demo\n\n## Goals\n- learn"),
             ("code", "#r \"../lib/AwsSim/bin/Debug/net10.0/AwsSim.dll\"\n#r \"nuget: XPlot.Plotly, 4.1.0\"\nusing AwsSim;\nvar aws = new SimulatedAws(); // the account"),
             ("code", "class Counter\n{\n    public int N; // a { brace in a comment\n}\nusing XPlot.Plotly;\nvar c = new Counter();\nc.N // shown"),
-            ("code", "Exercises.Checks.Check.Exercise(\"demo.one\")")));
+            ("code", "Exercises.Checks.Check.Exercise(\"demo.one\")"),
+            ("code", "var xs = new[] { 1, 2 };\nstring.Join(\",\", xs.Select(x =>\n{\n    var y = x * 2;\n    return y;\n}))")));
 
         var cs = CsExport.ToCSharp(notebook, Path.Combine(_folder, "out", "cs"), _folder).Replace("\r\n", "\n");
         var lines = cs.Split('\n');
@@ -50,6 +51,8 @@ public sealed class CsExportTests : IDisposable
         Assert.Contains("display(c.N); // shown", lines);
         Assert.Contains("display(Exercises.Checks.Check.Exercise(\"demo.one\"));", lines);
         Assert.Contains("    public int N; // a { brace in a comment", lines);
+        Assert.Contains("display(string.Join(\",\", xs.Select(x =>", lines);
+        Assert.Contains("})));", lines);
         Assert.True(Array.IndexOf(lines, "static class NotebookShims") > classCounter);
     }
 

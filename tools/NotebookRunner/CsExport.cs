@@ -169,13 +169,24 @@ public static partial class CsExport
         var last = lines.FindLastIndex(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
         if (last < 0) return;
         if (EndsStatement(lines[last])) return;
-        var start = last;
-        while (start > 0)
+        // Walk back to where the expression starts: brackets balanced, and the line before ends a statement.
+        var start = -1;
+        var depth = 0;
+        for (var k = last; k >= 0; k--)
         {
-            var previous = lines[start - 1];
-            if (previous.Trim().Length == 0 || previous.TrimStart().StartsWith("//", StringComparison.Ordinal) || EndsStatement(previous)) break;
-            start--;
+            foreach (var ch in StripStringsAndComments(lines[k]))
+            {
+                if (ch is ')' or '}' or ']') depth++;
+                else if (ch is '(' or '{' or '[') depth--;
+            }
+            if (depth < 0) return;
+            if (depth == 0 && (k == 0 || lines[k - 1].Trim().Length == 0 || lines[k - 1].TrimStart().StartsWith("//", StringComparison.Ordinal) || EndsStatement(lines[k - 1])))
+            {
+                start = k;
+                break;
+            }
         }
+        if (start < 0) return;
         var indent = lines[start][..(lines[start].Length - lines[start].TrimStart().Length)];
         lines[start] = indent + "display(" + lines[start].TrimStart();
         var comment = CommentStart(lines[last]);
