@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using AwsSim.Display;
 
 namespace AwsSim;
 
 /// <summary>
 /// An itemized bill. Every charge the simulator makes is a <see cref="LineItem"/> here, priced from the
-/// <see cref="PriceList"/>; nothing is charged anywhere else.
+/// <see cref="PriceList"/>; nothing is charged anywhere else. In a notebook it displays as its <see cref="ToHtml"/> table.
 /// </summary>
-public sealed class Bill
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed class Bill : IHtmlDisplayable
 {
     private readonly List<LineItem> _items = new();
     private readonly object _gate = new();

@@ -18,19 +18,27 @@ internal sealed class RunCommand : ICommand, IHasFlags
     public string[] Flags => ["no-build"];
 
     public string Usage => """
-        usage: course run <notebook.ipynb> [--no-build]
+        usage: course run <notebook.ipynb | folder> [--no-build] [--html <dir>]
           Builds the library and your exercises (dotnet build tests/Exercises.Checks -c Debug), then runs every
           cell of the notebook in order, printing text, code and outputs. Stops at the first failing cell.
-          --no-build   skip the build (the assemblies the notebook loads must already be built)
+          A folder (e.g. notebooks) runs every notebook in it, in name order.
+          --no-build    skip the build (the assemblies the notebook loads must already be built)
+          --html <dir>  also write each run notebook as a standalone HTML page in <dir> that renders offline
+                        (charts load plotly.min.js from <dir>, copied from node_modules: run `npm ci` once);
+                        with a folder, writes <dir>/index.html linking every lesson and prints one line per lesson
         """;
 
     public int Run(Args args, CommandContext context)
     {
         var noBuild = args.Flag("no-build");
+        var htmlOption = args.Text("html");
         args.RejectUnknown();
         if (args.Positional.Count != 1) throw new UsageException("name one notebook, e.g. notebooks/04-lambda.ipynb");
         var path = Path.GetFullPath(Path.Combine(context.WorkingDirectory, args.Positional[0]));
-        if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"'{args.Positional[0]}' is not a notebook (.ipynb)");
+        if (htmlOption is { Length: 0 }) throw new UsageException("--html needs a folder, e.g. --html out/html");
+        var htmlDirectory = htmlOption is null ? null : Path.GetFullPath(Path.Combine(context.WorkingDirectory, htmlOption));
+        if (Directory.Exists(path)) return RunFolder(args.Positional[0], path, noBuild, htmlDirectory, context);
+        if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"'{args.Positional[0]}' is not a notebook (.ipynb) or a folder of notebooks");
         if (!File.Exists(path)) throw new UsageException($"no notebook at '{args.Positional[0]}'");
 
         var text = new TerminalText(UseColor(context));
@@ -58,6 +66,14 @@ internal sealed class RunCommand : ICommand, IHasFlags
         var printer = new NotebookPrinter(context.Out, text);
         var result = NotebookExecutor.RunAsync(path, new RunOptions { OnCell = printer.Print }).GetAwaiter().GetResult();
         var name = Path.GetRelativePath(context.WorkingDirectory, path);
+        var exportProblem = false;
+        if (htmlDirectory is not null)
+        {
+            var root = RepositoryFolder.Find(Path.GetDirectoryName(path), context.WorkingDirectory, AppContext.BaseDirectory);
+            var page = HtmlExport.WritePage(result, htmlDirectory, root, withIndexLink: false, out var problem);
+            context.Out.WriteLine(text.Faint($"wrote {Path.GetRelativePath(context.WorkingDirectory, Path.Combine(htmlDirectory, page.File))} ({page.Charts} charts, {page.Pictures} pictures)"));
+            if (problem is not null) { context.Error.WriteLine("error: " + problem); exportProblem = true; }
+        }
         if (result.FailedCell is { } failed)
         {
             context.Out.Flush();
@@ -68,7 +84,75 @@ internal sealed class RunCommand : ICommand, IHasFlags
         }
         var code = result.Cells.Count(c => c.Kind == CellKind.Code);
         context.Out.WriteLine(text.Strong($"✔ {name}: {result.TotalCells} cells ({code} code) ran in {result.Elapsed.TotalSeconds:0.0} s; {total.Elapsed.TotalSeconds:0.0} s in all"));
-        return 0;
+        return exportProblem ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Runs every notebook in a folder, in name order. With <c>--html</c> it prints one line per lesson and writes the
+    /// pages and an index; without it, it prints every lesson in full.
+    /// </summary>
+    private static int RunFolder(string given, string folder, bool noBuild, string? htmlDirectory, CommandContext context)
+    {
+        var notebooks = Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+        if (notebooks.Count == 0) throw new UsageException($"no notebooks (.ipynb) in '{given}'");
+        var text = new TerminalText(UseColor(context));
+        var total = Stopwatch.StartNew();
+        var root = RepositoryFolder.Find(folder, context.WorkingDirectory, AppContext.BaseDirectory);
+        if (!noBuild)
+        {
+            if (root is null)
+            {
+                context.Error.WriteLine($"error: {given} is not inside the course folder (no Course.sln above it); use --no-build to run it anyway");
+                return 2;
+            }
+            context.Out.WriteLine(text.Faint($"building the library and your exercises ({ExerciseBuild.Project})…"));
+            var build = ExerciseBuild.Run(root);
+            if (!build.Success)
+            {
+                context.Error.WriteLine("Your code does not compile, so the lessons cannot run. Fix these errors and run it again:");
+                foreach (var e in build.Errors) context.Error.WriteLine("  " + e);
+                return 1;
+            }
+        }
+
+        var pages = new List<ExportedPage>();
+        var failures = 0;
+        string? plotlyProblem = null;
+        foreach (var path in notebooks)
+        {
+            var name = Path.GetRelativePath(context.WorkingDirectory, path);
+            var printer = new NotebookPrinter(context.Out, text);
+            var options = htmlDirectory is null ? new RunOptions { OnCell = printer.Print } : new RunOptions();
+            var result = NotebookExecutor.RunAsync(path, options).GetAwaiter().GetResult();
+            var line = result.Success
+                ? $"✔ {name}: {result.TotalCells} cells in {result.Elapsed.TotalSeconds:0.0} s"
+                : $"✘ {name} failed at cell {result.FailedCell!.Number}: {result.FailedCell.FirstLine}";
+            if (htmlDirectory is not null)
+            {
+                var page = HtmlExport.WritePage(result, htmlDirectory, root, withIndexLink: true, out var problem);
+                pages.Add(page);
+                plotlyProblem ??= problem;
+                line += $" → {page.File} ({page.Charts} charts, {page.Pictures} pictures)";
+            }
+            if (!result.Success)
+            {
+                failures++;
+                context.Error.WriteLine(text.Strong(line));
+                context.Error.WriteLine(WithoutKernelFrames(result.FailedCell!.Error));
+            }
+            else
+            {
+                context.Out.WriteLine(text.Strong(line));
+            }
+        }
+        if (htmlDirectory is not null)
+        {
+            var index = HtmlExport.WriteIndex(htmlDirectory, pages);
+            context.Out.WriteLine($"wrote {Path.GetRelativePath(context.WorkingDirectory, index)}: {pages.Count} lessons");
+        }
+        if (plotlyProblem is not null) context.Error.WriteLine("error: " + plotlyProblem);
+        context.Out.WriteLine($"{notebooks.Count - failures} of {notebooks.Count} notebooks ran in {total.Elapsed.TotalSeconds:0.0} s");
+        return failures > 0 || plotlyProblem is not null ? 1 : 0;
     }
 
     /// <summary>The error without the stack frames of the kernel's own machinery (they never help a learner).</summary>
