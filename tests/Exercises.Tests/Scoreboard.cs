@@ -60,9 +60,32 @@ public sealed class Scoreboard : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
         File.WriteAllText(jsonPath, json);
         File.WriteAllText(Path.ChangeExtension(jsonPath, ".txt"), text);
-        Console.WriteLine();
-        Console.WriteLine(text);
-        Console.WriteLine($"(written to {Path.ChangeExtension(Path.GetFullPath(jsonPath), ".txt")})");
+        var summary = $"\n{text}\n(written to {Path.ChangeExtension(Path.GetFullPath(jsonPath), ".txt")})";
+        Console.WriteLine(summary);
+        ShowOnTerminal(summary);
+    }
+
+    /// <summary>
+    /// `dotnet test` (Microsoft.Testing.Platform, SDK 10.0.4xx) shows a test process's standard output only when the run
+    /// fails. So that a learner at a terminal sees the score after a passing run too, the summary is also written
+    /// straight to the controlling terminal when there is one (never in CI or when output is redirected to a file).
+    /// </summary>
+    private static void ShowOnTerminal(string summary)
+    {
+        if (OperatingSystem.IsWindows() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+            || Environment.GetEnvironmentVariable("COURSE_NO_TTY") == "1" || !File.Exists("/dev/tty"))
+        {
+            return;
+        }
+        try
+        {
+            using var tty = new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write));
+            tty.Write(summary.Replace("\n", "\r\n") + "\r\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No terminal (a pipe, a service): the file and standard output still have the summary.
+        }
     }
 
     private static string Track
