@@ -67,24 +67,5 @@ public sealed class CsExportTests : IDisposable
         }
     }
 
-    private static string Notebook(params (string Type, string Source)[] cells) => JsonSerializer.Serialize(new
-    {
-        cells = cells.Select(c => c.Type == "markdown"
-            ? (object)new { cell_type = "markdown", metadata = new { }, source = c.Source }
-            : new
-            {
-                cell_type = "code",
-                execution_count = (int?)null,
-                metadata = new { polyglot_notebook = new { kernelName = "csharp" } },
-                outputs = Array.Empty<object>(),
-                source = c.Source,
-            }),
-        metadata = new
-        {
-            kernelspec = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" },
-            polyglot_notebook = new { kernelInfo = new { defaultKernelName = "csharp", items = new[] { new { name = "csharp" } } } },
-        },
-        nbformat = 4,
-        nbformat_minor = 5,
-    });
+    private static string Notebook(params (string Type, string Source)[] cells) => TestNotebook.Json(cells);
 }

@@ -143,28 +143,8 @@ public sealed class RunnerTests : IDisposable
 
     private string Write(string name, params (string Type, string Source)[] cells)
     {
-        var notebook = new
-        {
-            cells = cells.Select(c => c.Type == "markdown"
-                ? (object)new { cell_type = "markdown", metadata = new { }, source = c.Source }
-                : new
-                {
-                    cell_type = "code",
-                    execution_count = (int?)null,
-                    metadata = new { polyglot_notebook = new { kernelName = "csharp" } },
-                    outputs = Array.Empty<object>(),
-                    source = c.Source,
-                }),
-            metadata = new
-            {
-                kernelspec = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" },
-                polyglot_notebook = new { kernelInfo = new { defaultKernelName = "csharp", items = new[] { new { name = "csharp" } } } },
-            },
-            nbformat = 4,
-            nbformat_minor = 5,
-        };
         var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, JsonSerializer.Serialize(notebook));
+        File.WriteAllText(path, TestNotebook.Json(cells));
         return path;
     }
 }
