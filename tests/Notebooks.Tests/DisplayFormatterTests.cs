@@ -41,6 +41,28 @@ public sealed class DisplayFormatterTests : IDisposable
     }
 
     [Fact]
+    public async Task Cluster_maps_batch_runs_and_lambda_invocations_display_as_pictures_and_logs()
+    {
+        var path = Path.Combine(_folder, "pictures.ipynb");
+        File.WriteAllText(path, TestNotebook.Json(
+            ("code", "#r \"../lib/AwsSim/bin/Debug/net10.0/AwsSim.dll\"\nusing AwsSim;\nusing AwsSim.Lambda;\nvar aws = new SimulatedAws();"),
+            ("code", "aws.Ecs.CreateCluster(\"shop\")"),
+            ("code", "aws.Batch"),
+            ("code", "aws.Lambda.CreateFunction(\"hello\", LambdaCode.From((e, c) => { c.Logger.LogLine(\"hi\"); return \"\\\"ok\\\"\"; }));\naws.Lambda.Invoke(\"hello\", \"{}\", InvocationType.RequestResponse)"),
+            ("code", "AwsSim.Display.HtmlFormatterSource.HtmlOf(aws.Ecs.CreateCluster(\"other\")) is { } html && html.Contains(\"<svg\")")));
+
+        var result = await NotebookExecutor.RunAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.FailureMessage);
+        string Html(int cell) => result.Cells[cell].Outputs.Single(o => o.Kind == OutputKind.ReturnValue).HtmlValue ?? "";
+        Assert.Contains("<svg", Html(1), StringComparison.Ordinal);
+        Assert.Contains("<svg", Html(2), StringComparison.Ordinal);
+        Assert.Contains("lambda-invocation", Html(3), StringComparison.Ordinal);
+        Assert.Contains("REPORT RequestId", Html(3), StringComparison.Ordinal);
+        Assert.DoesNotContain("dni-treeview", Html(1) + Html(2) + Html(3), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_formatter_source_writes_html_for_displayable_objects_and_declines_others()
     {
         var source = new AwsSim.Display.HtmlFormatterSource();

@@ -17,6 +17,7 @@ namespace AwsSim.Batch;
 /// <c>&lt;jobId&gt;:&lt;index&gt;</c>; up to 20 dependencies, N_TO_N and SEQUENTIAL; a failed dependency fails its
 /// dependants. Start-up times and the scale-in delay are the simulator's assumptions (<see cref="Options"/>).
 /// </remarks>
+[AwsSim.Display.TypeFormatterSource(typeof(AwsSim.Display.HtmlFormatterSource))]
 public sealed partial class BatchService
 {
     private const string Client = "ClientException";

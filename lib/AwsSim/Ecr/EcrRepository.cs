@@ -1,6 +1,7 @@
 namespace AwsSim.Ecr;
 
 /// <summary>A private repository: images (manifests by digest), tags pointing at them, and content-addressed blobs.</summary>
+[AwsSim.Display.TypeFormatterSource(typeof(AwsSim.Display.HtmlFormatterSource))]
 public sealed class EcrRepository
 {
     internal EcrRepository(string name, string registryId, string region, string tagMutability, DateTimeOffset createdAt)

@@ -1,6 +1,7 @@
 namespace AwsSim.Ecs;
 
 /// <summary>A cluster: container instances, tasks and services.</summary>
+[AwsSim.Display.TypeFormatterSource(typeof(AwsSim.Display.HtmlFormatterSource))]
 public sealed class Cluster
 {
     internal Cluster(string name, string arn)

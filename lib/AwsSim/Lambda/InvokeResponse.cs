@@ -6,6 +6,7 @@ namespace AwsSim.Lambda;
 /// What <see cref="LambdaService.Invoke(string, string, InvocationType)"/> returns: AWS's response fields
 /// (StatusCode, Payload, FunctionError, ExecutedVersion) plus what the REPORT log line says about the run.
 /// </summary>
+[AwsSim.Display.TypeFormatterSource(typeof(AwsSim.Display.HtmlFormatterSource))]
 public sealed record InvokeResponse
 {
     /// <summary>200 (ran, even if the function failed), 202 (queued), 204 (dry run).</summary>
@@ -55,6 +56,26 @@ public sealed record InvokeResponse
 
     /// <summary>The cost of this invocation at list price, before the free tier (request + GB-s).</summary>
     public decimal ListPriceUsd { get; init; }
+
+    /// <summary>
+    /// The invocation as a notebook shows it: status (and function error), the response payload, and the log lines
+    /// CloudWatch Logs would hold (START, the function's own lines, END, REPORT).
+    /// </summary>
+    public string ToHtml()
+    {
+        var ok = FunctionError is null && StatusCode is >= 200 and < 300;
+        var color = ok ? "#1d8102" : "#d13212";
+        var sb = new System.Text.StringBuilder();
+        sb.Append("<div class=\"lambda-invocation\" style=\"font-family:sans-serif;font-size:13px\">");
+        sb.Append("<b style=\"color:").Append(color).Append("\">").Append(StatusCode.ToString(CultureInfo.InvariantCulture));
+        if (FunctionError is not null) sb.Append(' ').Append(Display.HtmlFormatterSource.Encode(FunctionError));
+        sb.Append("</b> ").Append(ColdStart ? "cold start" : "warm").Append(" · ")
+          .Append(Display.HtmlFormatterSource.Encode(string.Create(CultureInfo.InvariantCulture, $"{Duration.TotalMilliseconds:0.00} ms, billed {BilledDurationMs} ms at {MemorySizeMb} MB")));
+        sb.Append("<pre style=\"background:#f4f4f4;padding:4px\">").Append(Display.HtmlFormatterSource.Encode(Payload ?? "null")).Append("</pre>");
+        var log = LogLines.Count > 0 ? LogLines : [ReportLine];
+        sb.Append("<pre style=\"background:#232f3e;color:#fff;padding:4px\">").Append(Display.HtmlFormatterSource.Encode(string.Join("\n", log))).Append("</pre></div>");
+        return sb.ToString();
+    }
 
     /// <inheritdoc />
     public override string ToString()

@@ -20,6 +20,7 @@ public sealed record ComparisonRow(string Component, string LightsailItem, decim
 /// <param name="Rows">The components.</param>
 /// <param name="Sources">"key: price unit — source (date)" for every price used.</param>
 /// <param name="LeftOut">What could not be priced and is therefore missing from the AWS total.</param>
+[AwsSim.Display.TypeFormatterSource(typeof(AwsSim.Display.HtmlFormatterSource))]
 public sealed record LightsailComparison(IReadOnlyList<ComparisonRow> Rows, IReadOnlyList<string> Sources, IReadOnlyList<string> LeftOut)
 {
     /// <summary>Hours in the month used for the EC2/RDS/ELB side (the fact sheet's 730).</summary>

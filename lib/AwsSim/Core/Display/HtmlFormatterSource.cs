@@ -36,8 +36,12 @@ public sealed class HtmlFormatterSource
         }
         foreach (var name in new[] { "ToHtml", "ToSvg" })
         {
-            var method = value.GetType().GetMethod(name, BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes);
-            if (method?.ReturnType == typeof(string)) return (string?)method.Invoke(value, null);
+            // A picture method may take optional settings (a title, a width): call it with their defaults.
+            var method = value.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                .Where(m => m.Name == name && m.ReturnType == typeof(string) && m.GetParameters().All(p => p.IsOptional))
+                .OrderBy(m => m.GetParameters().Length)
+                .FirstOrDefault();
+            if (method is not null) return (string?)method.Invoke(value, method.GetParameters().Select(p => p.DefaultValue).ToArray());
         }
         return null;
     }
