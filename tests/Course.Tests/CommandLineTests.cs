@@ -55,6 +55,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--memory", "512", "--requests", "-1", "--duration-ms", "1" }, "--requests = '-1' is not allowed")]
     [InlineData(new[] { "--memory", "512", "--requests", "1", "--duration-ms", "1", "--ephemeral-mb", "100" }, "--ephemeral-mb = '100' is not allowed: must be an integer from 512 to 10,240")]
     [InlineData(new[] { "--memory", "512", "--requests", "1", "--duration-ms", "1", "--arch", "sparc" }, "--arch = 'sparc' is not allowed: must be one of x86_64, arm64")]
+    [InlineData(new[] { "--memory", "99999999999", "--requests", "1", "--duration-ms", "1" }, "--memory = '99999999999' is not allowed: must be an integer from 128 to 10,240")]
     [InlineData(new[] { "--memory", "lots", "--requests", "1", "--duration-ms", "1" }, "--memory = 'lots' is not allowed: must be a whole number")]
     [InlineData(new[] { "--requests", "1", "--duration-ms", "1", "--colour", "red" }, "unknown option --colour")]
     public void Bad_input_is_one_error_line_naming_field_value_and_range_with_exit_code_2(string[] options, string message)

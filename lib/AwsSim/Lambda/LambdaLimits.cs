@@ -19,10 +19,10 @@ public static class LambdaLimits
     public const int MemoryMbPerVcpu = 1_769;
 
     /// <summary>Checks a memory setting: an integer from 128 to 10,240 MB.</summary>
-    public static int ValidateMemory(int memoryMb, string field = "MemorySize")
+    public static int ValidateMemory(long memoryMb, string field = "MemorySize")
         => (int)Validate.Range(field, memoryMb, MinMemoryMb, MaxMemoryMb, "MB, in 1 MB steps");
 
     /// <summary>Checks an ephemeral storage setting: an integer from 512 to 10,240 MB.</summary>
-    public static int ValidateEphemeral(int ephemeralMb, string field = "EphemeralStorage.Size")
+    public static int ValidateEphemeral(long ephemeralMb, string field = "EphemeralStorage.Size")
         => (int)Validate.Range(field, ephemeralMb, MinEphemeralMb, MaxEphemeralMb, "MB");
 }

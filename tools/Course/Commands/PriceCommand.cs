@@ -79,13 +79,11 @@ internal sealed class LambdaPricer : IPricer
         var arch = Architectures.Parse(args.Text("arch") ?? "x86_64", "--arch");
         var ephemeral = args.Long("ephemeral-mb", 512);
         var freeTier = !args.Flag("no-free-tier");
-        if (memory is < int.MinValue or > int.MaxValue) LambdaLimits.ValidateMemory(int.MaxValue, "--memory");
-        if (ephemeral is < int.MinValue or > int.MaxValue) LambdaLimits.ValidateEphemeral(int.MaxValue, "--ephemeral-mb");
-        LambdaLimits.ValidateMemory((int)memory, "--memory");
-        LambdaLimits.ValidateEphemeral((int)ephemeral, "--ephemeral-mb");
+        var memoryMb = LambdaLimits.ValidateMemory(memory, "--memory");
+        var ephemeralMb = LambdaLimits.ValidateEphemeral(ephemeral, "--ephemeral-mb");
         Validate.NonNegative("--requests", requests, "invocations");
         Validate.NonNegative("--duration-ms", duration, "milliseconds");
-        var usage = new LambdaUsage(requests, (int)memory, duration, arch, (int)ephemeral);
+        var usage = new LambdaUsage(requests, memoryMb, duration, arch, ephemeralMb);
         var title = $"AWS Lambda, one month: {requests:#,0} requests × {duration:0.###} ms at {memory} MB, {arch.ToAwsName()}, ephemeral {ephemeral} MB, free tier {(freeTier ? "on" : "off")}";
         return (title, LambdaPricing.MonthlyBill(usage, freeTier));
     }
