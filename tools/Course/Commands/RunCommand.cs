@@ -52,7 +52,8 @@ internal sealed class RunCommand : ICommand, IHasFlags
         if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"'{args.Positional[0]}' is not a notebook (.ipynb) or a folder of notebooks");
         if (!File.Exists(path)) throw new UsageException($"no notebook at '{args.Positional[0]}'");
 
-        var text = new TerminalText(UseColor(context));
+        var given = args.Positional[0];
+        var text = TextFor(context, given);
         var total = Stopwatch.StartNew();
         if (!noBuild)
         {
@@ -74,7 +75,7 @@ internal sealed class RunCommand : ICommand, IHasFlags
             context.Out.WriteLine();
         }
 
-        var printer = new NotebookPrinter(context.Out, text);
+        var printer = new NotebookPrinter(context.Out, text, given);
         NotebookResult result;
         try
         {
@@ -103,7 +104,7 @@ internal sealed class RunCommand : ICommand, IHasFlags
             return 1;
         }
         var code = result.Cells.Count(c => c.Kind == CellKind.Code);
-        context.Out.WriteLine(text.Strong($"✔ {name}: {result.TotalCells} cells ({code} code) ran in {result.Elapsed.TotalSeconds:0.0} s; {total.Elapsed.TotalSeconds:0.0} s in all"));
+        context.Out.WriteLine(text.Strong($"✔ {name}: {result.TotalCells} cells ({code} code) ran in {total.Elapsed.TotalSeconds:0.0} s"));
         return exportProblem ? 1 : 0;
     }
 
@@ -115,7 +116,7 @@ internal sealed class RunCommand : ICommand, IHasFlags
     {
         var notebooks = Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
         if (notebooks.Count == 0) throw new UsageException($"no notebooks (.ipynb) in '{given}'");
-        var text = new TerminalText(UseColor(context));
+        var text = TextFor(context, null);
         var total = Stopwatch.StartNew();
         var root = RepositoryFolder.Find(folder, context.WorkingDirectory, AppContext.BaseDirectory);
         if (!noBuild)
@@ -141,7 +142,7 @@ internal sealed class RunCommand : ICommand, IHasFlags
         foreach (var path in notebooks)
         {
             var name = Path.GetRelativePath(context.WorkingDirectory, path);
-            var printer = new NotebookPrinter(context.Out, text);
+            var printer = new NotebookPrinter(context.Out, TextFor(context, name), name);
             var options = htmlDirectory is null ? runOptions with { OnCell = printer.Print } : runOptions;
             NotebookResult result;
             try
@@ -190,6 +191,21 @@ internal sealed class RunCommand : ICommand, IHasFlags
             !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal) &&
             !l.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal) &&
             !l.TrimStart().StartsWith("--- End of stack trace", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// How to render a lesson in this terminal: its width (80 columns when not a terminal), colour, and the command
+    /// that shows the lesson's pictures drawn (its HTML page), named under each picture and chart.
+    /// </summary>
+    private static TerminalText TextFor(CommandContext context, string? notebook)
+    {
+        var width = 80;
+        if (ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected)
+        {
+            try { width = Console.WindowWidth > 0 ? Console.WindowWidth : 80; } catch (IOException) { }
+        }
+        var page = notebook is null ? null : Path.GetFileNameWithoutExtension(notebook) + ".html";
+        return new TerminalText(UseColor(context), width, notebook is null ? null : $"course run {notebook} --html out/html, then open out/html/{page}");
+    }
 
     /// <summary>ANSI styles only on a real terminal, and never with NO_COLOR set.</summary>
     private static bool UseColor(CommandContext context)
