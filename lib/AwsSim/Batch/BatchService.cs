@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AwsSim.EventBridge;
 
 namespace AwsSim.Batch;
 
@@ -21,7 +20,7 @@ namespace AwsSim.Batch;
 public sealed partial class BatchService
 {
     private const string Client = "ClientException";
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
     private readonly Dictionary<string, ComputeEnvironment> _environments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JobQueue> _queues = new(StringComparer.Ordinal);
     private readonly List<JobQueue> _queueOrder = new();
@@ -37,19 +36,21 @@ public sealed partial class BatchService
     private long _events;
     private bool _passScheduled;
 
-    internal BatchService(SimulatedAws aws)
+    internal BatchService(AccountContext aws, IEventPublisher events, BatchOptions? options = null)
     {
         _aws = aws;
+        Options = options ?? new();
+        EventPublisher = events;
         _ids = new Random(unchecked(aws.Seed * 31 + 17));
         _spot = new Random(unchecked(aws.Seed * 31 + 23));
         _behaviour = new Random(unchecked(aws.Seed * 31 + 29));
     }
 
-    /// <summary>The simulator's timing assumptions (instance start-up, container start, scale-in delay).</summary>
-    public BatchSimulationOptions Options { get; set; } = new();
+    /// <summary>The simulator's timing assumptions (instance start-up, container start, scale-in delay); fixed when the account is built.</summary>
+    public BatchOptions Options { get; }
 
-    /// <summary>Where job state-change events go (an EventBridge bus); null = not published.</summary>
-    public IEventPublisher? EventPublisher { get; set; }
+    /// <summary>Where job state-change events go: the account's bus (tests may swap in a recorder).</summary>
+    internal IEventPublisher? EventPublisher { get; set; }
 
     /// <summary>Every compute environment.</summary>
     public IReadOnlyCollection<ComputeEnvironment> ComputeEnvironments => _environments.Values;
@@ -419,7 +420,12 @@ public sealed partial class BatchService
         job.Status = status;
         job.StatusReason = reason;
         job.HistoryList.Add(new JobStatusChange(_aws.Clock.Now, status, reason));
-        if (EventPublisher is { } bus)
+        if (EventPublisher is not { } bus) return;
+        if (!bus.Wants(BatchJobStateChangeEvent.EventSource))
+        {
+            _events++; // nobody wants it: build nothing, but keep the id sequence as if it were built
+        }
+        else
         {
             var e = ToEvent(job);
             bus.Publish(new EventBridgeEvent
