@@ -1,4 +1,5 @@
 using AwsSim.ApiGateway;
+using AwsSim.Compute;
 using AwsSim.Batch;
 using AwsSim.CloudFront;
 using AwsSim.Ecr;
@@ -54,8 +55,9 @@ public sealed class SimulatedAws
         S3 = new S3Service(account, Lambda, Lambda);
         CloudFront = new CloudFrontService(account, Lambda);
         ApiGateway = new ApiGatewayService(account, Lambda, options.ApiGateway);
-        Ecs = new EcsService(account, Ecr, bus, options.Ecs);
-        Batch = new BatchService(account, bus, options.Batch);
+        var compute = new ComputeBilling(account);
+        Ecs = new EcsService(account, Ecr, compute, bus, options.Ecs);
+        Batch = new BatchService(account, compute, bus, options.Batch);
         Lightsail = new LightsailService(account);
     }
 

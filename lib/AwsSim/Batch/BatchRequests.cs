@@ -84,6 +84,12 @@ public sealed record JobDefinitionRequest
     /// <summary><c>platformCapabilities</c>: EC2 (default) or FARGATE.</summary>
     public string PlatformCapability { get; init; } = "EC2";
 
+    /// <summary><c>runtimePlatform.cpuArchitecture</c> of a Fargate job: <c>X86_64</c> (default) or <c>ARM64</c> (Graviton, cheaper).</summary>
+    public string CpuArchitecture { get; init; } = "X86_64";
+
+    /// <summary><c>ephemeralStorage.sizeInGiB</c> of a Fargate job: 20 GiB included (default), up to 200; above 20 is billed.</summary>
+    public int EphemeralStorageGiB { get; init; } = 20;
+
     /// <summary>Simulated: how long each attempt runs, unless <see cref="Behavior"/> decides.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(1);
 

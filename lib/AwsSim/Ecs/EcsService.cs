@@ -1,4 +1,5 @@
 using System.Globalization;
+using AwsSim.Compute;
 using AwsSim.Ec2;
 using AwsSim.Ecr;
 using AwsSim.Fargate;
@@ -20,6 +21,7 @@ public sealed class EcsService
 {
     private readonly AccountContext _aws;
     private readonly EcrService _ecr;
+    private readonly ComputeBilling _billing;
     private readonly Dictionary<string, Cluster> _clusters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TaskDefinition>> _families = new(StringComparer.Ordinal);
     private readonly Random _ids;
@@ -32,9 +34,10 @@ public sealed class EcsService
     private int _azTurn;
     private int _taskIndex;
 
-    internal EcsService(AccountContext aws, EcrService ecr, IEventPublisher events, EcsOptions? options = null)
+    internal EcsService(AccountContext aws, EcrService ecr, ComputeBilling billing, IEventPublisher events, EcsOptions? options = null)
     {
         _aws = aws;
+        _billing = billing;
         Options = options ?? new();
         _ecr = ecr;
         EventPublisher = events;
@@ -733,24 +736,22 @@ public sealed class EcsService
 
     private void BillInstance(ContainerInstance inst, DateTimeOffset until, string? note = null)
     {
-        var total = InstanceCatalog.BilledSeconds(until - inst.RegisteredAt);
+        var total = ComputeBilling.BilledSeconds(until - inst.RegisteredAt);
         var delta = total - inst._billedSeconds;
         if (delta <= 0) return;
         inst._billedSeconds = total;
-        var price = _aws.Prices.Get(inst.InstanceType.PriceKey);
-        _aws.Bill.Add(LineItem.From(price, $"{inst.InstanceType.Name} on-demand Linux ({inst.Ec2InstanceId})", delta / 3600m, note ?? "per second, 60 s minimum"));
+        _billing.ChargeInstance(inst.InstanceType, spot: false, delta, $"{inst.InstanceType.Name} on-demand Linux ({inst.Ec2InstanceId})", note ?? "per second, 60 s minimum");
     }
 
     private void BillFargate(EcsTask t, DateTimeOffset until)
     {
-        var total = FargatePricing.BilledSeconds(until - t.PullStartedAt!.Value);
+        var total = ComputeBilling.BilledSeconds(until - t.PullStartedAt!.Value);
         var delta = total - t._billedSeconds;
         if (delta <= 0) return;
         t._billedSeconds = total;
         var td = t.TaskDefinition;
         var arch = td.CpuArchitecture == "ARM64" ? Architecture.Arm64 : Architecture.X86_64;
-        _aws.Bill.AddRange(FargatePricing.Lines(td.RequiredCpu, td.RequiredMemory, arch, t.CapacityProviderName == "FARGATE_SPOT", td.EphemeralStorageGiB, delta,
-            "task " + t.TaskId[..8], _aws.Prices));
+        _billing.ChargeFargate(new FargateTask(td.RequiredCpu, td.RequiredMemory, arch, t.CapacityProviderName == "FARGATE_SPOT", td.EphemeralStorageGiB), delta, "task " + t.TaskId[..8]);
     }
 
     private void Publish(EcsTask t)
