@@ -38,6 +38,7 @@ public sealed partial class BatchService
     private long _instances;
     private long _tasks;
     private long _events;
+    private int _unfinished;
     private bool _passScheduled;
 
     internal BatchService(AccountContext aws, ComputeBilling billing, IEventPublisher events, BatchOptions? options = null)
@@ -326,7 +327,7 @@ public sealed partial class BatchService
 
     /// <summary>True when every job is done and no instance can scale in any more.</summary>
     public bool IsQuiet()
-        => _jobOrder.All(j => j.IsDone)
+        => _unfinished == 0
            && _environments.Values.All(ce => ce.Live.Count == 0 || ce.LivevCpus - ce.Live.Min(i => i.Vcpus) < ce.Request.MinvCpus);
 
     /// <summary>What the job would look like as a "Batch Job State Change" event right now.</summary>
@@ -360,6 +361,7 @@ public sealed partial class BatchService
         job.ExitCodeToReturn = r.ExitCode ?? def.Request.ExitCode;
         _jobs.Add(id, job);
         _jobOrder.Add(job);
+        _unfinished++;
         return job;
     }
 
@@ -431,7 +433,9 @@ public sealed partial class BatchService
 
     private void SetStatus(BatchJob job, string status, string? reason)
     {
+        var wasDone = job.IsDone;
         job.Status = status;
+        if (!wasDone && job.IsDone) _unfinished--;
         job.StatusReason = reason;
         job.HistoryList.Add(new JobStatusChange(_aws.Clock.Now, status, reason));
         if (EventPublisher is not { } bus) return;
@@ -472,14 +476,18 @@ public sealed partial class BatchService
         _passScheduled = false;
         var booting = new Dictionary<BatchInstance, (double Vcpus, int Memory)>();
         var placed = new List<BatchJob>();
+        var noFit = new HashSet<(double Vcpus, int Memory)>();
         foreach (var queue in _queueOrder)
         {
             if (queue.Runnable.Count == 0) continue;
             placed.Clear();
+            noFit.Clear();
             var misses = 0;
             foreach (var job in queue.Runnable)
             {
-                var result = TryPlace(job, queue, booting);
+                // Capacity only shrinks during a pass: a size that found no room finds none later in it (linear passes).
+                var result = noFit.Contains((job.Vcpus, job.Memory)) ? Placement.None : TryPlace(job, queue, booting);
+                if (result == Placement.None) noFit.Add((job.Vcpus, job.Memory));
                 if (result == Placement.Placed) placed.Add(job);
                 else if (result == Placement.None && ++misses > Options.LookAhead) break;
             }
