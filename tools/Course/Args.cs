@@ -24,6 +24,7 @@ internal sealed class Args
                 var eq = w.IndexOf('=');
                 var name = eq > 0 ? w[2..eq] : w[2..];
                 if (_options.ContainsKey(name)) throw new UsageException($"--{name} is given twice");
+                if (eq > 0 && (flags.Contains(name) || name == "help")) throw new UsageException($"--{name} = '{w[(eq + 1)..]}' is not allowed: --{name} is a switch and takes no value");
                 if (eq > 0) _options[name] = w[(eq + 1)..];
                 else if (flags.Contains(name) || name == "help") _options[name] = null;
                 else if (i + 1 < list.Count) _options[name] = list[++i];
@@ -45,8 +46,17 @@ internal sealed class Args
     /// <summary>True when the switch was given.</summary>
     public bool Flag(string name) { _used.Add(name); return _options.ContainsKey(name); }
 
-    /// <summary>The option's text, or null.</summary>
-    public string? Text(string name) { _used.Add(name); return _options.GetValueOrDefault(name); }
+    /// <summary>The option's text, or null when it was not given; given empty, it is a usage error.</summary>
+    public string? Text(string name)
+    {
+        _used.Add(name);
+        var value = _options.GetValueOrDefault(name);
+        if (value is { Length: 0 } || (value is not null && value.Trim().Length == 0))
+        {
+            throw new UsageException($"--{name} = '{value}' is not allowed: it needs a value");
+        }
+        return value;
+    }
 
     /// <summary>The option as a whole number, or the default; anything else is a usage error naming the option.</summary>
     public long Long(string name, long? fallback = null)

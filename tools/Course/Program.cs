@@ -29,7 +29,7 @@ public static class Program
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            context.Error.WriteLine($"error: unknown command '{args[0]}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}");
+            context.Error.WriteLine($"error: unknown command '{args[0]}': the commands are {string.Join(", ", Commands.Select(c => c.Name))}");
             return 2;
         }
         try
@@ -44,16 +44,19 @@ public static class Program
         }
         catch (UsageException ex)
         {
-            context.Error.WriteLine($"error: {ex.Message}");
-            context.Error.WriteLine(command.Usage);
+            context.Error.WriteLine($"error: {OneLine(ex.Message)}");
+            context.Error.WriteLine($"try `course {command.Name} --help`");
             return 2;
         }
         catch (AwsValidationException ex)
         {
-            context.Error.WriteLine($"error: {ex.Message}");
+            context.Error.WriteLine($"error: {OneLine(ex.Message)}");
             return 2;
         }
     }
+
+    /// <summary>An error message as one line: a message that spans lines is joined, so the promise of one line holds.</summary>
+    internal static string OneLine(string message) => string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 
     private static string[] FlagsOf(ICommand command)
         => command is IHasFlags f ? f.Flags : Array.Empty<string>();

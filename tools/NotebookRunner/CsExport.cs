@@ -30,7 +30,7 @@ public static partial class CsExport
     /// <param name="courseRoot">The course folder (with lib/, exercises/, tests/).</param>
     public static string ToCSharp(string notebookPath, string outDirectory, string courseRoot)
     {
-        var document = NotebookExecutor.Parse(File.ReadAllText(notebookPath));
+        var document = NotebookFile.Load(notebookPath);
         var usings = new List<string>();
         var types = new List<string>();
         var body = new StringBuilder();

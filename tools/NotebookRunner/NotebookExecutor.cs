@@ -63,7 +63,8 @@ public static class NotebookExecutor
         options ??= new RunOptions();
         var fullPath = Path.GetFullPath(path);
         var stopwatch = Stopwatch.StartNew();
-        var document = Parse(await File.ReadAllTextAsync(fullPath, cancellationToken).ConfigureAwait(false));
+        // Checked before any kernel starts: a file that is not a notebook fails here, with one line saying why.
+        var document = NotebookFile.Load(fullPath);
         var directory = Path.GetDirectoryName(fullPath)!;
         var results = new List<CellResult>();
 

@@ -15,12 +15,30 @@ public static class LambdaLimits
     /// <summary>Largest /tmp setting, MB.</summary>
     public const int MaxEphemeralMb = 10_240;
 
+    /// <summary>Longest timeout, seconds (15 minutes): no invocation runs, or is billed, longer than this.</summary>
+    public const int MaxTimeoutSeconds = 900;
+
     /// <summary>Memory that buys one full vCPU: CPU is allocated in proportion to memory.</summary>
     public const int MemoryMbPerVcpu = 1_769;
 
     /// <summary>Checks a memory setting: an integer from 128 to 10,240 MB.</summary>
     public static int ValidateMemory(long memoryMb, string field = "MemorySize")
         => (int)Validate.Range(field, memoryMb, MinMemoryMb, MaxMemoryMb, "MB, in 1 MB steps");
+
+    /// <summary>Checks a timeout setting: an integer from 1 to 900 seconds.</summary>
+    public static int ValidateTimeout(long seconds, string field = "Timeout")
+        => (int)Validate.Range(field, seconds, 1, MaxTimeoutSeconds, "seconds");
+
+    /// <summary>Checks an invocation's duration: from 0 to 900,000 ms (no invocation outlives the 15-minute timeout).</summary>
+    public static double ValidateDurationMs(double milliseconds, string field = "Duration")
+    {
+        if (double.IsNaN(milliseconds) || milliseconds < 0 || milliseconds > MaxTimeoutSeconds * 1000.0)
+        {
+            throw new AwsValidationException(field, milliseconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                $"must be from 0 to {MaxTimeoutSeconds * 1000:#,0} ms (Lambda's longest timeout is 15 minutes)", "InvalidParameterValueException");
+        }
+        return milliseconds;
+    }
 
     /// <summary>Checks an ephemeral storage setting: an integer from 512 to 10,240 MB.</summary>
     public static int ValidateEphemeral(long ephemeralMb, string field = "EphemeralStorage.Size")

@@ -11,7 +11,10 @@ namespace AwsSim.Samples;
 /// local invoke with AWS's sample events works; null when nothing is needed.
 /// </param>
 /// <param name="ExampleEvent">An event it accepts, for trying it out.</param>
-public sealed record SampleFunction(string Name, string Description, Func<SimulatedAws, string, string?> Handler, Action<SimulatedAws, string>? Prepare, Func<SimulatedAws, string> ExampleEvent);
+/// <param name="EventKind">
+/// The kind of AWS event it takes (as <c>course events list</c> names kinds, e.g. <c>s3</c>), or null when any JSON will do.
+/// </param>
+public sealed record SampleFunction(string Name, string Description, Func<SimulatedAws, string, string?> Handler, Action<SimulatedAws, string>? Prepare, Func<SimulatedAws, string> ExampleEvent, string? EventKind = null);
 
 /// <summary>
 /// The course's sample functions by name: <c>echo</c>, <c>thumbnail</c>, <c>ab-test</c>, <c>security-headers</c>.
@@ -24,13 +27,13 @@ public static class SampleFunctions
     [
         new("ab-test", "Lambda@Edge viewer request: rewrites /experiment-pixel.jpg to the A or B variant",
             (_, json) => AbTestFunction.Handle(json), null,
-            _ => """{"Records":[{"cf":{"config":{"distributionId":"EXAMPLE","eventType":"viewer-request"},"request":{"clientIp":"203.0.113.178","method":"GET","uri":"/experiment-pixel.jpg","querystring":"","headers":{"cookie":[{"key":"Cookie","value":"X-Experiment-Name=B"}]}}}}]}"""),
+            _ => """{"Records":[{"cf":{"config":{"distributionId":"EXAMPLE","eventType":"viewer-request"},"request":{"clientIp":"203.0.113.178","method":"GET","uri":"/experiment-pixel.jpg","querystring":"","headers":{"cookie":[{"key":"Cookie","value":"X-Experiment-Name=B"}]}}}}]}""", "cloudfront"),
         new("echo", "returns the event it was given", (_, json) => json, null, _ => """{"hello":"world"}"""),
         new("security-headers", "Lambda@Edge response: adds Strict-Transport-Security and X-Content-Type-Options",
             (_, json) => SecurityHeadersFunction.Handle(json), null,
-            _ => """{"Records":[{"cf":{"config":{"distributionId":"EXAMPLE","eventType":"viewer-response"},"request":{"clientIp":"203.0.113.178","method":"GET","uri":"/","headers":{}},"response":{"status":"200","statusDescription":"OK","headers":{}}}}]}"""),
+            _ => """{"Records":[{"cf":{"config":{"distributionId":"EXAMPLE","eventType":"viewer-response"},"request":{"clientIp":"203.0.113.178","method":"GET","uri":"/","headers":{}},"response":{"status":"200","statusDescription":"OK","headers":{}}}}]}""", "cloudfront"),
         new("thumbnail", "S3 put: writes a half-size thumbnail of the photo to <bucket>resized under the same key",
-            (aws, json) => new ThumbnailFunction(aws.S3).Handle(json), PrepareThumbnail, ExampleThumbnailEvent),
+            (aws, json) => new ThumbnailFunction(aws.S3).Handle(json), PrepareThumbnail, ExampleThumbnailEvent, "s3"),
     ];
 
     /// <summary>The sample called <paramref name="name"/>, or null.</summary>

@@ -67,7 +67,42 @@ public class ThumbnailFunctionTests
         { "bomb", ImageProblem.TooLarge },
         { "bad-crc", ImageProblem.Corrupt },
         { "gif", ImageProblem.UnsupportedFormat },
+        { "text-bomb", ImageProblem.TooLarge },
+        { "profile-bomb", ImageProblem.TooLarge },
+        { "short-pixels", ImageProblem.Truncated },
+        { "bad-zlib", ImageProblem.Corrupt },
     };
+
+    /// <summary>A 1×1 RGB PNG built chunk by chunk (each with a correct CRC), with extra chunks before the pixels.</summary>
+    private static byte[] Png(int width, int height, byte[] idatZlib, params (string Type, byte[] Body)[] extra)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        void Chunk(string type, byte[] body)
+        {
+            var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
+            png.Write([(byte)(body.Length >> 24), (byte)(body.Length >> 16), (byte)(body.Length >> 8), (byte)body.Length]);
+            png.Write(typeBytes);
+            png.Write(body);
+            var crc = UntrustedImage.Crc32([.. typeBytes, .. body]);
+            png.Write([(byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc]);
+        }
+        Chunk("IHDR", [(byte)(width >> 24), (byte)(width >> 16), (byte)(width >> 8), (byte)width, (byte)(height >> 24), (byte)(height >> 16), (byte)(height >> 8), (byte)height, 8, 2, 0, 0, 0]);
+        foreach (var (type, body) in extra) Chunk(type, body);
+        Chunk("IDAT", idatZlib);
+        Chunk("IEND", []);
+        return png.ToArray();
+    }
+
+    private static byte[] Zlib(byte[] raw)
+    {
+        using var ms = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(ms, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) z.Write(raw);
+        return ms.ToArray();
+    }
+
+    /// <summary>Scanlines of a width×height RGB image: a filter byte (0) and 3 bytes per pixel, per row.</summary>
+    private static byte[] Rows(int width, int height, int rows) => new byte[rows * (1 + 3 * width)];
 
     private static byte[] Bad(string name)
     {
@@ -84,6 +119,16 @@ public class ThumbnailFunctionTests
                 png[png.Length / 2] ^= 0x55; // flip bits inside the IDAT data
                 return png;
             }
+            case "text-bomb":
+                // A valid 1×1 image whose zTXt "comment" inflates to 16 MB (far past the 1 MB metadata budget).
+                return Png(1, 1, Zlib(Rows(1, 1, 1)), ("zTXt", [.. "Comment"u8, 0, 0, .. Zlib(new byte[16 * 1024 * 1024])]));
+            case "profile-bomb":
+                return Png(1, 1, Zlib(Rows(1, 1, 1)), ("iCCP", [.. "icc"u8, 0, 0, .. Zlib(new byte[4 * 1024 * 1024])]));
+            case "short-pixels":
+                // Every CRC is right, but the pixel data holds a third of the rows the header promises.
+                return Png(90, 90, Zlib(Rows(90, 90, 30)));
+            case "bad-zlib":
+                return Png(4, 4, [0x78, 0x9C, 0xFF, 0xFF, 0xFF, 0x00, 0x12, 0x34]);
             case "gif":
             {
                 using var img = new Image<Rgba32>(8, 8);
@@ -133,6 +178,28 @@ public class ThumbnailFunctionTests
         Assert.Equal(ImageProblem.Truncated, Assert.Throws<ImageRejectedException>(() => UntrustedImage.CheckPng(truncated)).Problem);
         UntrustedImage.CheckPng(SampleImages.Landscape(300, 200)); // a whole file passes
         UntrustedImage.CheckJpeg(SampleImages.Landscape(300, 200, jpeg: true));
+    }
+
+    [Fact]
+    public void A_text_chunk_bomb_is_refused_by_counting_not_by_inflating_it_into_memory()
+    {
+        var bomb = Bad("text-bomb");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var ex = Assert.Throws<ImageRejectedException>(() => UntrustedImage.Inspect(bomb));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(ImageProblem.TooLarge, ex.Problem);
+        Assert.Contains("zTXt", ex.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 8 * 1024 * 1024, $"{allocated:N0} bytes allocated to refuse it"); // the 16 MB are never held
+    }
+
+    [Fact]
+    public void Valid_checksums_around_missing_pixel_data_do_not_pass()
+    {
+        var ex = Assert.Throws<ImageRejectedException>(() => UntrustedImage.Inspect(Bad("short-pixels")));
+        Assert.Equal(ImageProblem.Truncated, ex.Problem);
+        Assert.Contains("rows are missing", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ImageProblem.Corrupt, Assert.Throws<ImageRejectedException>(() => UntrustedImage.Inspect(Bad("bad-zlib"))).Problem);
     }
 
     [Fact]

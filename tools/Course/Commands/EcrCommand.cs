@@ -16,9 +16,9 @@ internal sealed class EcrCommand : ICommand
         args.RejectUnknown();
         if (args.Positional.Count == 0 || args.Positional[0] != "digest") throw new UsageException("the only subcommand is: digest <manifest.json>");
         if (args.Positional.Count != 2) throw new UsageException("name one manifest file: course ecr digest <manifest.json>");
-        var path = Path.IsPathRooted(args.Positional[1]) ? args.Positional[1] : Path.Combine(context.WorkingDirectory, args.Positional[1]);
-        if (!File.Exists(path)) throw new UsageException($"no such file: {args.Positional[1]}");
-        context.Out.WriteLine(OciManifest.Digest(File.ReadAllBytes(path)));
+        // ECR refuses a manifest over 4 MiB, so a larger file (or /dev/zero) is refused before it is read whole.
+        var bytes = InputFile.ReadBytes(args.Positional[1], context.WorkingDirectory, 4_194_304, "ECR's largest image manifest (4 MiB)");
+        context.Out.WriteLine(OciManifest.Digest(bytes));
         return 0;
     }
 }

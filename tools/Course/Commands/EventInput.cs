@@ -8,19 +8,38 @@ namespace Course.Commands;
 /// </summary>
 internal static class EventInput
 {
-    /// <summary>The JSON of <paramref name="fileOrSample"/>, or an error line (naming the value and what is allowed).</summary>
-    public static (string? Json, string? Error) Read(string fileOrSample, string workingDirectory)
+    /// <summary>The largest event file read: Lambda's synchronous payload limit (6 MB), the most any event can be.</summary>
+    public const int MaxBytes = 6 * 1024 * 1024;
+
+    /// <summary>
+    /// The JSON text of <paramref name="fileOrSample"/>: capped at <see cref="MaxBytes"/> before it is read, UTF-8, and
+    /// valid JSON of bounded depth.
+    /// </summary>
+    /// <exception cref="UsageException">It cannot be read, is too large, is not UTF-8 or not JSON (one line saying so).</exception>
+    public static string Read(string fileOrSample, string workingDirectory)
     {
         var path = Path.GetFullPath(Path.Combine(workingDirectory, fileOrSample));
-        if (!File.Exists(path) && !Directory.Exists(path) && SampleEvents.Find(fileOrSample) is { } sample) return (sample.Json, null);
+        string json;
+        if (!File.Exists(path) && !Directory.Exists(path) && SampleEvents.Find(fileOrSample) is { } sample)
+        {
+            json = sample.Json;
+        }
+        else if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new UsageException($"'{fileOrSample}' is not a file or a bundled sample event; the samples are {string.Join(", ", SampleEvents.Kinds)}");
+        }
+        else
+        {
+            json = InputFile.ReadText(fileOrSample, workingDirectory, MaxBytes, "Lambda's synchronous payload limit (6 MB)");
+        }
         try
         {
-            return (File.ReadAllText(path), null);
+            using var _ = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (System.Text.Json.JsonException e)
         {
-            var why = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message;
-            return (null, $"cannot read the event '{fileOrSample}': {why}; give a JSON file or a bundled sample ({string.Join(", ", SampleEvents.Kinds)})");
+            throw new UsageException($"'{fileOrSample}' is not valid JSON: {e.Message.Split('\n')[0]}");
         }
+        return json;
     }
 }

@@ -65,21 +65,7 @@ internal sealed class EventsCommand : ICommand
 
     private static int Check(string file, CommandContext context)
     {
-        var (json, error) = EventInput.Read(file, context.WorkingDirectory);
-        if (json is null)
-        {
-            context.Error.WriteLine("error: " + error);
-            return 2;
-        }
-        try
-        {
-            AwsJson.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            context.Error.WriteLine($"error: '{file}' is not valid JSON: {ex.Message}");
-            return 2;
-        }
+        var json = EventInput.Read(file, context.WorkingDirectory);
 
         (string? Kind, Type? Type, IReadOnlyList<string> Differences) result;
         try

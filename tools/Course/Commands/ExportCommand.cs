@@ -49,6 +49,13 @@ internal sealed class ExportCommand : ICommand
             return 2;
         }
         var outDirectory = outOption is null ? Path.Combine(root, "out", "cs") : Path.GetFullPath(Path.Combine(context.WorkingDirectory, outOption));
+        if (File.Exists(outDirectory)) throw new UsageException($"--out = '{outOption}' is not allowed: it is a file; give a folder (it is created if missing)");
+        // Every notebook is checked before anything is written, so a bad one leaves no half-exported folder.
+        foreach (var notebook in notebooks)
+        {
+            try { NotebookFile.Load(notebook); }
+            catch (NotebookFormatException e) { throw new UsageException(e.Message); }
+        }
         foreach (var notebook in notebooks)
         {
             var file = CsExport.Write(notebook, outDirectory, root);

@@ -14,6 +14,9 @@ internal sealed class FargatePricer : IPricer
 
     public string[] Flags => ["spot"];
 
+    /// <summary>The most hours priced: ten years.</summary>
+    internal const double MaxHours = 87_600;
+
     public (string Title, Bill Bill) Price(Args args)
     {
         var cpu = args.Double("cpu");
@@ -24,6 +27,8 @@ internal sealed class FargatePricer : IPricer
         var spot = args.Flag("spot");
         var ephemeral = args.Long("ephemeral-gb", 20);
         Validate.NonNegative("--hours", hours, "hours");
+        // AWS sets no limit; ten years of one task is far past any bill worth pricing, and keeps the arithmetic finite.
+        if (hours > MaxHours) throw new UsageException($"--hours = '{args.Text("hours")}' is not allowed: must be from 0 to {MaxHours:#,0} (ten years)");
         Validate.Range("--tasks", tasks, 1, 1_000_000, "tasks");
         Validate.Range("--ephemeral-gb", ephemeral, 20, FargatePricing.MaxEphemeralStorageGiB, "GB");
         var usage = FargateUsage.FromVcpu(cpu, memory, TimeSpan.FromHours(hours), tasks, arch, spot, (int)ephemeral);

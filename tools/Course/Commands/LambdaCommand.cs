@@ -38,6 +38,8 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
         }
     }
 
+    private static string Article(string word) => "aeiou".Contains(word[0]) ? "an" : "a";
+
     private static int Invoke(Args args, CommandContext context)
     {
         if (args.Positional.Count != 2) throw new UsageException("name one sample function: " + string.Join(", ", SampleFunctions.Names));
@@ -49,35 +51,32 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
         var logs = args.Flag("logs");
         args.RejectUnknown();
 
-        var (json, error) = EventInput.Read(eventFile, context.WorkingDirectory);
-        if (json is null)
+        var payload = EventInput.Read(eventFile, context.WorkingDirectory).TrimEnd();
+        if (sample.EventKind is { } wanted && AwsEventCatalog.Recognise(AwsJson.Parse(payload))?.Info.Kind is var kind && kind != wanted)
         {
-            context.Error.WriteLine("error: " + error);
-            return 2;
+            throw new UsageException($"--event = '{eventFile}' is not allowed: the {sample.Name} sample takes {Article(wanted)} {wanted} event (e.g. --event {SampleEvents.Kinds.First(k => k.StartsWith(wanted, StringComparison.Ordinal))}); this is {(kind is null ? "not an AWS event the course knows" : $"{Article(kind)} {kind} event")}");
         }
-        var payload = json.TrimEnd();
-        try
-        {
-            AwsJson.Parse(payload);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            context.Error.WriteLine($"error: the event {eventFile} is not valid JSON: {ex.Message}");
-            return 2;
-        }
+        var lambdaLimits = (Memory: memory is { } mm ? LambdaLimits.ValidateMemory(mm, "--memory") : 512, Timeout: timeout is { } tt ? LambdaLimits.ValidateTimeout(tt, "--timeout") : 30);
 
         // A fresh account, the sample's prerequisites (e.g. the bucket and photo a thumbnail event names), and the sample
         // deployed as a real function of the simulated Lambda: cold start, REPORT line and bill included.
         var aws = new SimulatedAws();
-        sample.Prepare?.Invoke(aws, payload);
+        try
+        {
+            sample.Prepare?.Invoke(aws, payload);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException or FormatException or AwsException)
+        {
+            throw new UsageException($"--event = '{eventFile}' is not allowed: the {sample.Name} sample cannot use it: {e.Message.Split('\n')[0]}");
+        }
         var role = aws.Lambda.CreateRole($"{sample.Name}-role", IamPolicy.BasicExecution,
             IamPolicy.Allow(["s3:GetObject", "s3:PutObject"], ["arn:aws:s3:::*"]));
         var function = sample.Name;
         aws.Lambda.CreateFunction(new CreateFunctionRequest
         {
             FunctionName = function, Role = role.Arn, Description = sample.Description,
-            MemorySize = memory is { } m ? (int)Math.Clamp(m, int.MinValue, int.MaxValue) : 512,
-            Timeout = timeout is { } t ? (int)Math.Clamp(t, int.MinValue, int.MaxValue) : 30,
+            MemorySize = lambdaLimits.Memory,
+            Timeout = lambdaLimits.Timeout,
             Code = LambdaCode.From((e, c) => sample.Handler(c.Aws, e)),
         });
         var response = aws.Lambda.Invoke(function, payload);

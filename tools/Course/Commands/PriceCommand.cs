@@ -82,7 +82,7 @@ internal sealed class LambdaPricer : IPricer
         var memoryMb = LambdaLimits.ValidateMemory(memory, "--memory");
         var ephemeralMb = LambdaLimits.ValidateEphemeral(ephemeral, "--ephemeral-mb");
         Validate.NonNegative("--requests", requests, "invocations");
-        Validate.NonNegative("--duration-ms", duration, "milliseconds");
+        LambdaLimits.ValidateDurationMs(duration, "--duration-ms");
         var usage = new LambdaUsage(requests, memoryMb, duration, arch, ephemeralMb);
         var title = $"AWS Lambda, one month: {requests:#,0} requests × {duration:0.###} ms at {memory} MB, {arch.ToAwsName()}, ephemeral {ephemeral} MB, free tier {(freeTier ? "on" : "off")}";
         return (title, LambdaPricing.MonthlyBill(usage, freeTier));

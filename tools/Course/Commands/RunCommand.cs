@@ -46,11 +46,14 @@ internal sealed class RunCommand : ICommand, IHasFlags
         var runOptions = new RunOptions { Host = host, CellTimeout = TimeSpan.FromSeconds(cellTimeout) };
         if (args.Positional.Count != 1) throw new UsageException("name one notebook, e.g. notebooks/04-lambda.ipynb");
         var path = Path.GetFullPath(Path.Combine(context.WorkingDirectory, args.Positional[0]));
-        if (htmlOption is { Length: 0 }) throw new UsageException("--html needs a folder, e.g. --html out/html");
         var htmlDirectory = htmlOption is null ? null : Path.GetFullPath(Path.Combine(context.WorkingDirectory, htmlOption));
+        if (htmlDirectory is not null && File.Exists(htmlDirectory)) throw new UsageException($"--html = '{htmlOption}' is not allowed: it is a file; give a folder (it is created if missing)");
         if (Directory.Exists(path)) return RunFolder(args.Positional[0], path, noBuild, htmlDirectory, runOptions, context);
         if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"'{args.Positional[0]}' is not a notebook (.ipynb) or a folder of notebooks");
         if (!File.Exists(path)) throw new UsageException($"no notebook at '{args.Positional[0]}'");
+        // Checked before the build and the kernel: a file that is not a notebook is bad input, not a failed lesson.
+        try { NotebookFile.Load(path); }
+        catch (NotebookFormatException e) { throw new UsageException(e.Message); }
 
         var given = args.Positional[0];
         var text = TextFor(context, given);
@@ -116,6 +119,11 @@ internal sealed class RunCommand : ICommand, IHasFlags
     {
         var notebooks = Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
         if (notebooks.Count == 0) throw new UsageException($"no notebooks (.ipynb) in '{given}'");
+        foreach (var notebook in notebooks)
+        {
+            try { NotebookFile.Load(notebook); }
+            catch (NotebookFormatException e) { throw new UsageException(e.Message); }
+        }
         var text = TextFor(context, null);
         var total = Stopwatch.StartNew();
         var root = RepositoryFolder.Find(folder, context.WorkingDirectory, AppContext.BaseDirectory);

@@ -29,6 +29,7 @@ internal sealed class ServeCommand : ICommand, IHasFlags
         var kind = args.Text("api") ?? "rest";
         var stopOnEof = args.Flag("stop-on-eof");
         args.RejectUnknown();
+        if (args.Positional.Count > 0) throw new UsageException($"serve takes no arguments, only options; got '{args.Positional[0]}'");
         if (port is < 0 or > 65535) throw new UsageException($"--port = '{port}' is not allowed: must be a whole number from 0 to 65535");
         if (kind is not ("rest" or "http")) throw new UsageException($"--api = '{kind}' is not allowed: must be rest or http");
 
@@ -38,6 +39,9 @@ internal sealed class ServeCommand : ICommand, IHasFlags
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (kill, a service manager, a CI step ending) stops it the same way, so the summary is printed.
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         try
         {
             return ServeAsync(aws, shop, api, (int)port, context, stop, stopOnEof || !Console.IsInputRedirected).GetAwaiter().GetResult();
