@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Course.Commands;
 using Course.Grading;
 using Exercises.Checks;
 
@@ -164,50 +165,61 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.Contains("[6/6]", stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// What a learner does in a fresh learner edition, with the edition's own files only: the README's two commands, run
+    /// exactly as written, then <c>course check</c> through the edition's own CLI. The environment is a learner's: no CI,
+    /// no end-to-end switch.
+    /// </summary>
     [Fact(SkipUnless = nameof(Enabled), Skip = Skip)]
-    public void The_learner_edition_builds_tests_and_checks()
+    public void The_learner_edition_passes_the_readme_commands_with_its_own_cli()
     {
         using var tmp = new TempFolder("course-e2e-release");
         var learner = Path.Combine(tmp.Path, "learner");
-        var (exit, stdout, stderr) = Cli.Run(Repo.Root, "release", learner);
+        // --allow-dirty so that a developer's uncommitted work does not stop the test: it releases HEAD either way.
+        var (exit, stdout, stderr) = Cli.Run(Repo.Root, "release", learner, "--allow-dirty");
         output.WriteLine(stdout + stderr);
         Assert.Equal(0, exit);
         Assert.False(Directory.Exists(Path.Combine(learner, "solutions")));
         Assert.DoesNotContain(SolutionFile.ProjectPaths(File.ReadAllText(Path.Combine(learner, "Course.sln"))), p => p.StartsWith("solutions", StringComparison.OrdinalIgnoreCase));
-        Assert.True(File.Exists(Path.Combine(learner, "tests", "Exercises.Tests", "__snapshots__", "lambda.bill.snap")));
+        var committed = ProcessRunner.Capture("git", ["ls-files", "-z"], Repo.Root, TimeSpan.FromMinutes(1));
+        var expected = committed.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(f => !ReleaseCommand.IsWithheld(f)).ToList();
+        Assert.All(expected, f => Assert.True(File.Exists(Path.Combine(learner, f)) || !File.Exists(Path.Combine(Repo.Root, f)), $"{f} is missing from the learner edition"));
 
-        // dotnet test on the exercise tests: passes, every exercise skipped as not attempted.
-        var test = ProcessRunner.Dotnet(["test", "--project", "tests/Exercises.Tests"], learner, TimeSpan.FromMinutes(10));
-        output.WriteLine(test.Output);
-        Assert.True(test.ExitCode == 0, test.Output);
-        Assert.Contains($"skipped: {ExerciseCatalog.All.Count}", test.Output, StringComparison.Ordinal);
-        Assert.Contains("not attempted yet: edit exercises/Lambda/LambdaBill.cs", test.Output, StringComparison.Ordinal);
+        var env = new Dictionary<string, string?> { ["CI"] = null, ["COURSE_E2E"] = null, ["COURSE_NO_TTY"] = "1", ["DOTNET_HOST_PATH"] = null, ["MSBuildExtensionsPath"] = null, ["MSBuildSDKsPath"] = null, ["MSBUILD_EXE_PATH"] = null };
+        ProcessResult Learner(params string[] args)
+        {
+            var r = ProcessRunner.Run("dotnet", args, learner, TimeSpan.FromMinutes(20), env);
+            output.WriteLine($"$ dotnet {string.Join(' ', args)}  (exit {r.ExitCode}, {r.Elapsed.TotalSeconds:0} s)\n{r.Output}");
+            return r;
+        }
 
-        // course check in the learner edition: nothing done yet, then one exercise done right.
-        (exit, stdout, _) = Cli.Run(learner, "check", "lambda");
-        output.WriteLine(stdout);
-        Assert.Equal(1, exit);
-        Assert.Contains("not attempted (edit exercises/Lambda/LambdaBill.cs)", stdout, StringComparison.Ordinal);
+        // The README's first command: restores, builds and runs a lesson.
+        var lesson = Learner("run", "--project", "tools/Course", "--", "run", "notebooks/04-lambda.ipynb");
+        Assert.True(lesson.Succeeded, lesson.Output);
+
+        // The README's second command: every test passes, every exercise not attempted yet.
+        var test = Learner("test");
+        Assert.True(test.Succeeded, test.Output);
+        var scores = File.ReadAllText(Path.Combine(learner, "tests", "Exercises.Tests", "bin", "Debug", "net10.0", "TestResults", "exercise-scores.json"));
+        var recorded = ExerciseScore.ReadSummary(scores);
+        Assert.Equal(ExerciseCatalog.All.Select(e => e.Id).Order(StringComparer.Ordinal), recorded.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.All(recorded, s => Assert.Equal(ExerciseScore.NotAttempted, s.Status));
+
+        // course check with the edition's own CLI: nothing done yet, then one exercise done right.
+        var check = Learner("run", "--project", "tools/Course", "--", "check", "lambda");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("not attempted (edit exercises/Lambda/LambdaBill.cs)", check.Output, StringComparison.Ordinal);
         // Written, not copied: a copy keeps the old file time, and the build would think the stub's assembly is current.
         File.WriteAllText(Path.Combine(learner, "exercises", "Lambda", "LambdaBill.cs"), File.ReadAllText(Path.Combine(Repo.Root, "solutions", "Lambda", "LambdaBill.cs")));
-        (exit, stdout, _) = Cli.Run(learner, "check", "lambda.bill");
-        output.WriteLine(stdout);
-        Assert.Equal(0, exit);
-        Assert.Contains($"lambda.bill  A month's Lambda bill with the free tier     {Points("lambda.bill")}/{Points("lambda.bill")}  passed", stdout, StringComparison.Ordinal);
+        check = Learner("run", "--project", "tools/Course", "--", "check", "lambda.bill");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains($"lambda.bill  A month's Lambda bill with the free tier     {Points("lambda.bill")}/{Points("lambda.bill")}  passed", check.Output, StringComparison.Ordinal);
 
         // A compile error is reported with the file and exit code 1.
         File.AppendAllText(Path.Combine(learner, "exercises", "Lambda", "GbSeconds.cs"), "\noops\n");
-        (exit, stdout, _) = Cli.Run(learner, "check");
-        output.WriteLine(stdout);
-        Assert.Equal(1, exit);
-        Assert.Contains("Your code does not compile:", stdout, StringComparison.Ordinal);
-        Assert.Contains("exercises/Lambda/GbSeconds.cs(", stdout, StringComparison.Ordinal);
-
-        // An unknown selector lists the known ones (exit 2).
-        File.WriteAllText(Path.Combine(learner, "exercises", "Lambda", "GbSeconds.cs"), File.ReadAllText(Path.Combine(Repo.Root, "exercises", "Lambda", "GbSeconds.cs")));
-        (exit, _, stderr) = Cli.Run(learner, "check", "nosuchservice");
-        Assert.Equal(2, exit);
-        Assert.Contains("exercises: ", stderr, StringComparison.Ordinal);
-        Assert.Contains("lambda.arm-breakeven, lambda.bill", stderr, StringComparison.Ordinal);
+        check = Learner("run", "--project", "tools/Course", "--", "check");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("Your code does not compile:", check.Output, StringComparison.Ordinal);
+        Assert.Contains("exercises/Lambda/GbSeconds.cs(", check.Output, StringComparison.Ordinal);
     }
 }
