@@ -97,11 +97,15 @@ public sealed class ReleaseAndSubmissionTests
     }
 
     [Fact]
-    public void The_learner_project_references_the_built_library_instead_of_building_it()
+    public void The_grader_project_imports_nothing_by_searching_and_references_the_built_library()
     {
-        var xml = ClassGrader.LearnerProject(Path.Combine(Repo.Root, "exercises", "Exercises.csproj"), "/built/AwsSim.dll");
+        var xml = SubmissionBuilder.Project("/work/course/Directory.Build.props", "/built/AwsSim.dll");
         Assert.DoesNotContain("ProjectReference", xml, StringComparison.Ordinal);
         Assert.Contains("<HintPath>/built/AwsSim.dll</HintPath>", xml, StringComparison.Ordinal);
         Assert.Contains("<AssemblyName>Exercises</AssemblyName>", xml, StringComparison.Ordinal);
+        Assert.Contains("<ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>", xml, StringComparison.Ordinal);
+        Assert.Contains("<ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>", xml, StringComparison.Ordinal);
+        Assert.Contains("<EnableDefaultItems>false</EnableDefaultItems>", xml, StringComparison.Ordinal);
+        Assert.Contains("<Compile Include=\"src/**/*.cs\" />", xml, StringComparison.Ordinal);
     }
 }

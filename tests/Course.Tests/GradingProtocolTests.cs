@@ -1,0 +1,130 @@
+using System.Text;
+using Course.Grading;
+using Exercises.Checks;
+
+namespace Course.Tests;
+
+/// <summary>
+/// The parts of <c>course grade</c> that stand between learner code and a grade: the report stream is read with
+/// suspicion, the verdict is the grader's own comparison, only C# source crosses over, and no child can stall the grader
+/// by holding a pipe.
+/// </summary>
+public sealed class GradingProtocolTests
+{
+    private static readonly CatalogEntry Bill = new("lambda.bill", "A bill", 3, "exercises/Lambda/LambdaBill.cs", "round up");
+
+    private static byte[] Stream(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+    [Fact]
+    public void The_first_report_of_an_exercise_wins_and_later_or_malformed_ones_are_ignored()
+    {
+        var reports = AnswerReports.Parse(Stream(
+            "noise printed by learner code",
+            "@course-start lambda.bill",
+            """@course-report {"kind":"answer","id":"lambda.bill","status":"answered","lines":["a → 1"],"summary":"answered","details":[]}""",
+            """@course-report {"kind":"answer","id":"lambda.bill","status":"answered","lines":["forged"],"summary":"passed","details":[]}""",
+            """@course-report {"kind":"answer","id":"x.y","status":"passed","lines":[]}""",
+            "@course-report {not json",
+            "@course-start lambda.gb-seconds"));
+        Assert.Equal(["a → 1"], reports.Answers["lambda.bill"].Lines);
+        Assert.Equal(3, reports.Rejected);
+        Assert.Equal(["lambda.gb-seconds"], reports.Unfinished);
+        Assert.False(reports.Ended);
+    }
+
+    [Fact]
+    public void A_report_carries_only_lines_the_verdict_is_the_graders_comparison()
+    {
+        var expected = new ExpectedAnswers();
+        using var tmp = new TempFolder();
+        tmp.Write("lambda.bill.snap", "\uFEFF[\n  \"a → 1\",\n  \"b → 2\"\n]");
+        expected.Load(tmp.Path);
+
+        var right = expected.Judge(Bill, new AnswerReport("lambda.bill", "answered", ["a → 1", "b → 2"], "", []));
+        var wrong = expected.Judge(Bill, new AnswerReport("lambda.bill", "answered", ["a → 1", "b → 3"], "passed", []));
+        var none = expected.Judge(Bill, null);
+        var failed = expected.Judge(Bill, new AnswerReport("lambda.bill", "failed", [], "your code threw X", ["X: boom"]));
+
+        Assert.Equal((ExerciseScore.Passed, 3), (right.Status, right.Earned));
+        Assert.Equal((ExerciseScore.Failed, 0, "not quite: line 2 differs"), (wrong.Status, wrong.Earned, wrong.Summary));
+        Assert.Contains("hint: round up", wrong.Details);
+        Assert.Equal((ExerciseScore.Failed, 0), (none.Status, none.Earned));
+        Assert.Equal((ExerciseScore.Failed, 0, "your code threw X"), (failed.Status, failed.Earned, failed.Summary));
+    }
+
+    [Fact]
+    public void A_report_too_large_fails_and_huge_fields_are_cut()
+    {
+        var lines = string.Join(",", Enumerable.Repeat("\"x\"", AnswerReports.MaxLines + 5));
+        var summary = new string('s', 10_000);
+        var reports = AnswerReports.Parse(Stream(
+            $$"""@course-report {"kind":"answer","id":"a.big","status":"answered","lines":[{{lines}}]}""",
+            $$"""@course-report {"kind":"answer","id":"a.long","status":"failed","lines":[],"summary":"{{summary}}"}"""));
+        Assert.Equal("failed", reports.Answers["a.big"].Status);
+        Assert.StartsWith("your answer is too large", reports.Answers["a.big"].Summary, StringComparison.Ordinal);
+        Assert.True(reports.Answers["a.long"].Summary.Length < 600);
+    }
+
+    [Theory]
+    [InlineData(new[] { "a", "b" }, new[] { "a", "b" })]
+    [InlineData(new[] { "a", "b" }, new[] { "a", "c" })]
+    [InlineData(new[] { "a" }, new[] { "a", "b", "c" })]
+    [InlineData(new[] { "a", "b", "c" }, new[] { "a" })]
+    [InlineData(new[] { "$18.73" }, new[] { "$18.7" })]
+    public void The_grader_words_a_difference_exactly_as_the_checks_do(string[] expected, string[] actual)
+        => Assert.Equal(Grader.FirstDifference(expected, actual), ExpectedAnswers.FirstDifference(expected, actual));
+
+    [Fact]
+    public void Only_regular_cs_files_of_a_bounded_size_cross_over()
+    {
+        using var tmp = new TempFolder();
+        var ex = Path.Combine(tmp.Path, "exercises");
+        tmp.Write("exercises/Lambda/LambdaBill.cs", "class A {}");
+        tmp.Write("exercises/Exercises.csproj.user", "<Project />");
+        tmp.Write("exercises/Directory.Build.props", "<Project />");
+        tmp.Write("exercises/Directory.Build.rsp", "-p:X=1");
+        tmp.Write("exercises/Evil.targets", "<Project />");
+        tmp.Write("exercises/Empty.cs", "");
+        tmp.Write("exercises/Huge.cs", new string('/', (int)SubmissionBuilder.MaxFileBytes + 1));
+        var secret = tmp.Write("secret.txt", "the answers");
+        File.CreateSymbolicLink(Path.Combine(ex, "Link.cs"), secret);
+        Directory.CreateDirectory(Path.Combine(tmp.Path, "elsewhere"));
+        tmp.Write("elsewhere/Other.cs", "class B {}");
+        Directory.CreateSymbolicLink(Path.Combine(ex, "linked"), Path.Combine(tmp.Path, "elsewhere"));
+
+        var to = Path.Combine(tmp.Path, "build", "src");
+        var (taken, ignored) = SubmissionBuilder.CopySources(ex, to);
+
+        Assert.Equal(1, taken);
+        Assert.Equal(["Lambda/LambdaBill.cs"], FileTree.Files(to));
+        foreach (var name in new[] { "Exercises.csproj.user", "Directory.Build.props", "Directory.Build.rsp", "Evil.targets", "Empty.cs", "Huge.cs", "Link.cs", "linked" })
+        {
+            Assert.Contains(ignored, i => i.StartsWith("exercises/" + name + ": ignored", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_grandchild_holding_the_output_pipe_does_not_stall_the_grader()
+    {
+        using var tmp = new TempFolder();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // The child exits at once; its background child keeps stdout and stderr open for a minute.
+        var log = ProcessRunner.Run("sh", ["-c", "echo hello; sleep 60 & exit 0"], tmp.Path, TimeSpan.FromSeconds(30));
+        var whole = ProcessRunner.Capture("sh", ["-c", "echo hello; sleep 60 & exit 0"], tmp.Path, TimeSpan.FromSeconds(30));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal((0, false), (log.ExitCode, log.TimedOut));
+        Assert.Contains("hello", log.Output, StringComparison.Ordinal);
+        Assert.Equal("hello\n", whole.Text);
+    }
+
+    [Fact]
+    public void A_child_past_its_wall_clock_is_killed_and_the_wait_ends_at_the_deadline()
+    {
+        using var tmp = new TempFolder();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var r = ProcessRunner.Capture("sh", ["-c", "echo started; sleep 60 & sleep 60"], tmp.Path, TimeSpan.FromSeconds(1));
+        Assert.True(r.TimedOut);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal("started\n", r.Text);
+    }
+}
