@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Course.Commands;
 using Course.Grading;
 using Exercises.Checks;
@@ -90,6 +91,22 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             }
             """);
 
+        // The attacks (see AttackSubmissions): each knows where the course, the class, --out and a marker folder are.
+        var outDir = Path.Combine(tmp.Path, "grades");
+        var markers = Path.Combine(tmp.Path, "markers");
+        Directory.CreateDirectory(markers);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(markers, (UnixFileMode)Convert.ToInt32("777", 8)); // writable by anyone who can reach it
+        var targets = new AttackSubmissions.Targets(Repo.Root, cls, outDir, markers);
+        var billSnap = Path.Combine(Repo.Root, "tests", "Exercises.Tests", "__snapshots__", "lambda.bill.snap");
+        var billLines = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(billSnap).TrimStart('\uFEFF'))!;
+        AttackSubmissions.Forger(Perfect(Path.Combine(cls, "forger")), targets, billLines);
+        AttackSubmissions.Builder(Perfect(Path.Combine(cls, "builder")), targets, File.ReadAllText(Path.Combine(Repo.Root, "solutions", "Lambda", "LambdaBill.cs")));
+        AttackSubmissions.Reader(Perfect(Path.Combine(cls, "reader")), targets);
+        AttackSubmissions.Loader(Perfect(Path.Combine(cls, "loader")), targets);
+        AttackSubmissions.Saboteur(Perfect(Path.Combine(cls, "saboteur")), targets);
+        AttackSubmissions.Staller(Perfect(Path.Combine(cls, "staller")), targets);
+        var canaries = new[] { Path.Combine(Repo.Root, "sabotage.txt"), Path.Combine(Repo.Root, "tests", "Exercises.Tests", "__snapshots__", "zz-sabotage.snap") };
+
         // Hidden tests: one more exercise on the same learner code, with inputs learners never saw. Its expected answers
         // were worked out by hand from the prices in the exercise text ($0.20 per million requests above 1M;
         // $0.0000166667 per GB-s above 400,000): 2M × 256 MB × 50 ms = 25,000 GB-s (free) + 1M paid requests = $0.20;
@@ -122,16 +139,17 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             "\uFEFF[\n  \"2,000,000 requests × 50 ms at 256 MB → $0.20\",\n  \"1,500,000 requests × 1200.5 ms at 3008 MB → $81.63\"\n]");
         const int hiddenPoints = 4;
 
-        var outDir = Path.Combine(tmp.Path, "grades");
         var watch = Stopwatch.StartNew();
         var (exit, stdout, stderr) = Cli.Run(tmp.Path, "grade", cls, "--out", outDir, "--course", Repo.Root, "--hidden-tests", hidden, "--time-limit", "5", "--jobs", "2");
         output.WriteLine(stdout);
         output.WriteLine(stderr);
-        output.WriteLine($"graded 6 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"graded 12 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(0, exit);
+        var gradebook = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
 
+        string Feedback(string who) => File.ReadAllText(Path.Combine(outDir, who, "feedback.md"));
         var rows = Csv.Read(File.ReadAllText(Path.Combine(outDir, "gradebook.csv"))).ToDictionary(r => r["submission"]);
-        Assert.Equal(["broken", "edited-snapshot", "exits", "hangs", "perfect", "wrong"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["broken", "builder", "edited-snapshot", "exits", "forger", "hangs", "loader", "perfect", "reader", "saboteur", "staller", "wrong"], rows.Keys.Order(StringComparer.Ordinal));
         void Expect(string who, int total, params (string Id, int Earned)[] cells)
         {
             var row = rows[who];
@@ -152,8 +170,30 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Expect("edited-snapshot", all);
         Expect("exits", all - Points("lambda.arm-breakeven"), ("lambda.arm-breakeven", 0));
         Assert.Equal("no", rows["broken"]["compiled"]);
+        // The attacks score exactly their honest parts: the bill (and the hidden bill, on the same code) not done; the
+        // saboteur and the staller did every exercise right.
+        foreach (var who in new[] { "forger", "builder", "reader", "loader" })
+        {
+            Expect(who, all - Points("lambda.bill") - hiddenPoints, ("lambda.bill", 0), ("lambda.hidden-bill", 0));
+        }
+        Expect("saboteur", all);
+        Expect("staller", all);
+        Assert.Contains("Exercises.csproj.user: ignored", Feedback("builder"), StringComparison.Ordinal);
+        Assert.Contains("Directory.Build.rsp: ignored", Feedback("builder"), StringComparison.Ordinal);
+        var staller = Regex.Match(stdout, @"\] staller: .* in ([0-9.]+) s");
+        Assert.True(staller.Success && double.Parse(staller.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < 60, "the staller's children held the grader: " + staller.Value);
 
-        string Feedback(string who) => File.ReadAllText(Path.Combine(outDir, who, "feedback.md"));
+        // Nothing reached the outside: no marker, no canary, nothing extra in --out, and nothing changes it afterwards.
+        Assert.Empty(Directory.GetFileSystemEntries(markers));
+        Assert.All(canaries, c => Assert.False(File.Exists(c), c + " was written by a submission"));
+        var expectedOut = rows.Keys.Select(k => Path.Combine(outDir, k)).Append(Path.Combine(outDir, "gradebook.csv")).Order(StringComparer.Ordinal);
+        Assert.Equal(expectedOut, Directory.GetFileSystemEntries(outDir).Order(StringComparer.Ordinal));
+        var feedbacks = rows.Keys.ToDictionary(k => k, Feedback);
+        Thread.Sleep(TimeSpan.FromSeconds(3)); // a detached watcher, had one survived, would be rewriting them now
+        Assert.Equal(gradebook, File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
+        Assert.All(rows.Keys, k => Assert.Equal(feedbacks[k], Feedback(k)));
+        Assert.Empty(Directory.GetFileSystemEntries(markers));
+
         Assert.Contains("expected: 3,000,000 requests × 1000 ms at 512 MB → $18.73", Feedback("wrong"), StringComparison.Ordinal);
         Assert.Contains("Hint: bill requests above 1,000,000", Feedback("wrong"), StringComparison.Ordinal);
         Assert.Contains("exercises/Lambda/GbSeconds.cs(", Feedback("broken"), StringComparison.Ordinal);
@@ -162,7 +202,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.Contains("does your code call Environment.Exit", Feedback("exits"), StringComparison.Ordinal);
         Assert.DoesNotContain("## What to fix", Feedback("perfect"), StringComparison.Ordinal);
         Assert.Contains("### lambda.hidden-bill: A month's Lambda bill, unseen inputs (0/4)", Feedback("wrong"), StringComparison.Ordinal);
-        Assert.Contains("[6/6]", stdout, StringComparison.Ordinal);
+        Assert.Contains("[12/12]", stdout, StringComparison.Ordinal);
     }
 
     /// <summary>

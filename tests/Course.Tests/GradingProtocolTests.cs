@@ -16,10 +16,11 @@ public sealed class GradingProtocolTests
     private static byte[] Stream(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     [Fact]
-    public void The_first_report_of_an_exercise_wins_and_later_or_malformed_ones_are_ignored()
+    public void A_report_counts_once_right_after_its_start_line_and_early_late_or_malformed_ones_are_ignored()
     {
         var reports = AnswerReports.Parse(Stream(
             "noise printed by learner code",
+            """@course-report {"kind":"answer","id":"lambda.bill","status":"answered","lines":["early"],"summary":"answered","details":[]}""",
             "@course-start lambda.bill",
             """@course-report {"kind":"answer","id":"lambda.bill","status":"answered","lines":["a → 1"],"summary":"answered","details":[]}""",
             """@course-report {"kind":"answer","id":"lambda.bill","status":"answered","lines":["forged"],"summary":"passed","details":[]}""",
@@ -27,7 +28,7 @@ public sealed class GradingProtocolTests
             "@course-report {not json",
             "@course-start lambda.gb-seconds"));
         Assert.Equal(["a → 1"], reports.Answers["lambda.bill"].Lines);
-        Assert.Equal(3, reports.Rejected);
+        Assert.Equal(4, reports.Rejected);
         Assert.Equal(["lambda.gb-seconds"], reports.Unfinished);
         Assert.False(reports.Ended);
     }
@@ -58,7 +59,9 @@ public sealed class GradingProtocolTests
         var lines = string.Join(",", Enumerable.Repeat("\"x\"", AnswerReports.MaxLines + 5));
         var summary = new string('s', 10_000);
         var reports = AnswerReports.Parse(Stream(
+            "@course-start a.big",
             $$"""@course-report {"kind":"answer","id":"a.big","status":"answered","lines":[{{lines}}]}""",
+            "@course-start a.long",
             $$"""@course-report {"kind":"answer","id":"a.long","status":"failed","lines":[],"summary":"{{summary}}"}"""));
         Assert.Equal("failed", reports.Answers["a.big"].Status);
         Assert.StartsWith("your answer is too large", reports.Answers["a.big"].Summary, StringComparison.Ordinal);
@@ -80,27 +83,45 @@ public sealed class GradingProtocolTests
         using var tmp = new TempFolder();
         var ex = Path.Combine(tmp.Path, "exercises");
         tmp.Write("exercises/Lambda/LambdaBill.cs", "class A {}");
+        tmp.Write("exercises/Exercises.csproj", "<Project />");
         tmp.Write("exercises/Exercises.csproj.user", "<Project />");
         tmp.Write("exercises/Directory.Build.props", "<Project />");
         tmp.Write("exercises/Directory.Build.rsp", "-p:X=1");
         tmp.Write("exercises/Evil.targets", "<Project />");
+        tmp.Write("exercises/.editorconfig", "[*.cs]");
         tmp.Write("exercises/Empty.cs", "");
         tmp.Write("exercises/Huge.cs", new string('/', (int)SubmissionBuilder.MaxFileBytes + 1));
         var secret = tmp.Write("secret.txt", "the answers");
         File.CreateSymbolicLink(Path.Combine(ex, "Link.cs"), secret);
-        Directory.CreateDirectory(Path.Combine(tmp.Path, "elsewhere"));
         tmp.Write("elsewhere/Other.cs", "class B {}");
         Directory.CreateSymbolicLink(Path.Combine(ex, "linked"), Path.Combine(tmp.Path, "elsewhere"));
 
-        var to = Path.Combine(tmp.Path, "build", "src");
-        var (taken, ignored) = SubmissionBuilder.CopySources(ex, to);
+        var (sources, ignored) = SubmissionBuilder.ReadSources(ex);
 
-        Assert.Equal(1, taken);
-        Assert.Equal(["Lambda/LambdaBill.cs"], FileTree.Files(to));
-        foreach (var name in new[] { "Exercises.csproj.user", "Directory.Build.props", "Directory.Build.rsp", "Evil.targets", "Empty.cs", "Huge.cs", "Link.cs", "linked" })
+        Assert.Equal([("Lambda/LambdaBill.cs", "class A {}")], sources);
+        foreach (var name in new[] { "Exercises.csproj", "Exercises.csproj.user", "Directory.Build.props", "Directory.Build.rsp", "Evil.targets", ".editorconfig", "Empty.cs", "Huge.cs", "Link.cs", "linked" })
         {
             Assert.Contains(ignored, i => i.StartsWith("exercises/" + name + ": ignored", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void The_grader_compiles_with_its_own_references_and_names_errors_by_exercises_path()
+    {
+        using var tmp = new TempFolder();
+        var awsSim = typeof(AwsSim.Money).Assembly.Location;
+        var builder = new SubmissionBuilder(awsSim);
+        tmp.Write("good/exercises/Lambda/A.cs", "namespace Exercises.Lambda;\npublic static class A { public static string F() => AwsSim.Money.Format(1.5m) + new List<int>().Count; }\n");
+        tmp.Write("bad/exercises/Lambda/B.cs", "namespace Exercises.Lambda;\npublic static class B { oops }\n");
+
+        var good = builder.Build(Path.Combine(tmp.Path, "good", "exercises"), Path.Combine(tmp.Path, "good.dll"), TimeSpan.FromMinutes(2));
+        var bad = builder.Build(Path.Combine(tmp.Path, "bad", "exercises"), Path.Combine(tmp.Path, "bad.dll"), TimeSpan.FromMinutes(2));
+
+        Assert.True(good.Assembly is not null, string.Join("\n", good.Errors));
+        var name = System.Reflection.AssemblyName.GetAssemblyName(good.Assembly);
+        Assert.Equal(("Exercises", new Version(1, 0, 0, 0)), (name.Name, name.Version));
+        Assert.Null(bad.Assembly);
+        Assert.Contains(bad.Errors, e => e.StartsWith("exercises/Lambda/B.cs(2,", StringComparison.Ordinal));
     }
 
     [Fact]

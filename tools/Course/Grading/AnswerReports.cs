@@ -27,10 +27,10 @@ internal sealed record AnswerReport(string Id, string Status, IReadOnlyList<stri
 
 /// <summary>
 /// Reads the report stream of the answer host (see <c>Grading/Host/AnswerHost.cs</c>). Learner code runs in the same
-/// process and may write to the stream too, so: only well-formed lines count; the first report for an exercise wins
-/// (the host writes its own as soon as the exercise has run, so a report written later, from a ProcessExit handler, a
-/// finalizer or a leftover thread, is ignored); sizes are bounded; and a report carries nothing but answer lines: no
-/// verdict, no points.
+/// process and may find a way to write to the stream too, so: only well-formed lines count; an exercise's report counts
+/// only right after the start line for it, once (so one written early, from a module initializer, or late, from a
+/// ProcessExit handler, a finalizer or a leftover thread, is ignored); sizes are bounded; and a report carries nothing
+/// but answer lines: no verdict, no points.
 /// </summary>
 internal sealed class AnswerReports
 {
@@ -65,6 +65,9 @@ internal sealed class AnswerReports
     /// <summary>Exercises started with no report (the one running when the process died).</summary>
     public IReadOnlyList<string> Unfinished => Started.Where(id => !Answers.ContainsKey(id)).Distinct().ToList();
 
+    /// <summary>The exercise the last start line named, until its report arrives: the only one a report may be for.</summary>
+    private string? _running;
+
     /// <summary>Parses a whole report stream.</summary>
     public static AnswerReports Parse(byte[] stream)
     {
@@ -72,7 +75,7 @@ internal sealed class AnswerReports
         foreach (var raw in Encoding.UTF8.GetString(stream).Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line.StartsWith(StartMark, StringComparison.Ordinal)) r.Started.Add(line[StartMark.Length..].Trim());
+            if (line.StartsWith(StartMark, StringComparison.Ordinal)) r.Started.Add(r._running = line[StartMark.Length..].Trim());
             else if (line == EndMark) r.Ended = true;
             else if (line.StartsWith(ReportMark, StringComparison.Ordinal)) r.Read(line[ReportMark.Length..]);
         }
@@ -97,7 +100,10 @@ internal sealed class AnswerReports
             }
             // "answer" (an exercise) and "outcome" (a lab) are the same thing to the grader: lines to compare.
             if (kind is not ("answer" or "outcome")) { Rejected++; return; }
-            if (Answers.ContainsKey(id)) { Rejected++; return; }
+            // One report per exercise, and only for the exercise that has just started: a report written early (a module
+            // initializer) or late (a ProcessExit handler, a finalizer, a leftover thread) is not the host's.
+            if (Answers.ContainsKey(id) || id != _running) { Rejected++; return; }
+            _running = null;
             var status = Str(e, "status");
             if (status is not ("answered" or "not attempted" or "failed")) { Rejected++; return; }
             var lines = Strings(e, "lines", MaxLines + 1, MaxChars + 1);

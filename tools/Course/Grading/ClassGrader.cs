@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security;
 
 namespace Course.Grading;
 
@@ -17,8 +15,7 @@ internal sealed record GradingOptions(string CourseRoot, string WorkDirectory, s
 /// <summary>
 /// Grades submissions as hostile code. Once per class: the course's checks (with any hidden exercise definitions) are
 /// built into the answer host, and the expected answers are read into the grader's memory. Per submission: only its
-/// <c>exercises/**/*.cs</c> is taken (size-capped) into a fresh build folder with a project file the grader writes, built
-/// against the course's library; the assembly runs in the answer host inside a fresh sandbox, which only prints each
+/// <c>exercises/**/*.cs</c> is read (size-capped) and compiled by Roslyn in the grader's process against fixed references; the assembly runs in the answer host inside a fresh sandbox, which only prints each
 /// exercise's answer lines; the grader compares them with the expected answers itself. Nothing the learner's code writes
 /// is read back but that report stream.
 /// </summary>
@@ -32,7 +29,7 @@ internal sealed class ClassGrader(GradingOptions options)
     private string? _hostDirectory;
     private string? _awsSimDll;
     private readonly ExpectedAnswers _expected = new();
-    private readonly SubmissionBuilder _builder = new();
+    private SubmissionBuilder? _builder;
 
     /// <summary>The course's exercises (id, title, points, file, hint), known after <see cref="Prepare"/>.</summary>
     public IReadOnlyList<CatalogEntry> Exercises { get; private set; } = Array.Empty<CatalogEntry>();
@@ -48,6 +45,7 @@ internal sealed class ClassGrader(GradingOptions options)
     public string? Prepare(TextWriter log)
     {
         var root = options.CourseRoot;
+        if (options.Sandboxed) Sandbox.CloseInheritedDescriptors();
         FileTree.TryDelete(options.WorkDirectory);
         Directory.CreateDirectory(options.WorkDirectory);
         Restrict(options.WorkDirectory, "711"); // the sandbox's user may pass through to what it is shown, and list nothing
@@ -99,6 +97,7 @@ internal sealed class ClassGrader(GradingOptions options)
         }
         _hostDirectory = Path.Combine(Path.GetDirectoryName(hostProject)!, "bin", "Debug", "net10.0");
         _awsSimDll = Path.Combine(_hostDirectory, "AwsSim.dll");
+        _builder = new SubmissionBuilder(_awsSimDll);
         log.WriteLine($"built the course's checks in {watch.Elapsed.TotalSeconds:0.0} s");
 
         var listing = RunHost(null, ["list"], job: 0, "catalog");
@@ -119,14 +118,20 @@ internal sealed class ClassGrader(GradingOptions options)
     /// <summary>Grades one submission (a folder holding at least <c>exercises/</c>).</summary>
     /// <param name="name">Its name in the gradebook.</param>
     /// <param name="submission">Its folder.</param>
-    /// <param name="job">Which concurrent job grades it (0 to jobs - 1): its build folder and sandbox user.</param>
+    /// <param name="job">Which concurrent job grades it (0 to jobs - 1): its sandbox user.</param>
     public SubmissionResult Grade(string name, string submission, int job = 0)
     {
         if (_hostDirectory is null) throw new InvalidOperationException("Prepare first");
         var watch = Stopwatch.StartNew();
         var notes = new List<string>();
-        var edits = EditReport.Compare(options.CourseRoot, submission);
         var learnerExercises = Path.Combine(submission, "exercises");
+        if (new DirectoryInfo(submission).LinkTarget is not null || new DirectoryInfo(learnerExercises).LinkTarget is not null)
+        {
+            // A link could point at anything the grader can read: the solutions, another submission.
+            return new SubmissionResult(name, submission, Exercises.Select(e => e.Zero(ExerciseScore.Failed, "exercises/ is a symbolic link: links are not followed")).ToList(),
+                false, ["the submission or its exercises/ folder is a symbolic link: links are not followed"], [], notes, watch.Elapsed);
+        }
+        var edits = EditReport.Compare(options.CourseRoot, submission);
         if (!Directory.Exists(learnerExercises))
         {
             return new SubmissionResult(name, submission, Exercises.Select(e => e.Zero(ExerciseScore.Failed, "no exercises/ folder in the submission")).ToList(),
@@ -136,21 +141,17 @@ internal sealed class ClassGrader(GradingOptions options)
         var run = Path.Combine(options.WorkDirectory, "run", Safe(name) + "-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            // 1. Only C# source crosses over, into a fresh folder, built with the grader's project file.
-            var build = _builder.Build(learnerExercises, Path.Combine(options.WorkDirectory, "build", "job-" + job.ToString(CultureInfo.InvariantCulture)),
-                Path.Combine(CourseCopy, "Directory.Build.props"), _awsSimDll!, options.SubmissionTimeout);
+            // 1. Only C# source crosses over: read as data, compiled here by Roslyn with the grader's references and options.
+            Directory.CreateDirectory(run);
+            Restrict(run, "711"); // the sandbox's user may read the assembly bound from here, and list nothing
+            var learnerDll = Path.Combine(run, "Exercises.dll");
+            var build = _builder!.Build(learnerExercises, learnerDll, options.SubmissionTimeout);
             notes.AddRange(build.Ignored);
             if (build.Assembly is null)
             {
                 return new SubmissionResult(name, submission, Exercises.Select(e => e.Zero(ExerciseScore.Failed, "your code does not compile")).ToList(),
                     false, build.Errors, edits, notes, watch.Elapsed) { BuildElapsed = build.Elapsed };
             }
-            Directory.CreateDirectory(run);
-            Restrict(run, "711");
-            var learnerDll = Path.Combine(run, "Exercises.dll");
-            File.Copy(build.Assembly, learnerDll);
-            if (File.Exists(Path.ChangeExtension(build.Assembly, ".pdb"))) File.Copy(Path.ChangeExtension(build.Assembly, ".pdb"), Path.ChangeExtension(learnerDll, ".pdb"));
-            FileTree.TryDelete(Path.GetDirectoryName(Path.GetDirectoryName(build.Assembly)!)!); // the build output: nothing of it is needed any more
 
             // 2. The answers, from the sandbox; 3. the verdicts, here.
             var answers = Answers(learnerDll, job, run, notes);

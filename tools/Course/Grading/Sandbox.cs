@@ -54,6 +54,34 @@ internal static class Sandbox
         }
     }
 
+    /// <summary>
+    /// Marks every file descriptor this process inherited (beyond 0, 1 and 2) close-on-exec. .NET opens its own that
+    /// way, but a descriptor the grader was started with (a CI runner's pipe, a terminal) would otherwise pass through
+    /// setpriv, prlimit and bwrap into the sandbox: bwrap closes none.
+    /// </summary>
+    public static void CloseInheritedDescriptors()
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc/self/fd")) return;
+        foreach (var entry in Directory.GetFiles("/proc/self/fd"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var fd) && fd > 2)
+            {
+                var flags = Native.fcntl(fd, Native.F_GETFD, 0);
+                if (flags >= 0 && (flags & Native.FD_CLOEXEC) == 0) Native.fcntl(fd, Native.F_SETFD, flags | Native.FD_CLOEXEC);
+            }
+        }
+    }
+
+    private static class Native
+    {
+        public const int F_GETFD = 1;
+        public const int F_SETFD = 2;
+        public const int FD_CLOEXEC = 1;
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        public static extern int fcntl(int fd, int cmd, int arg);
+    }
+
     /// <summary>The command (program first) that runs <paramref name="hostArguments"/> with the answer host in a sandbox.</summary>
     /// <param name="hostDirectory">The built answer host with the course's checks and library (bound read-only).</param>
     /// <param name="learnerAssembly">The submission's Exercises.dll, bound over the stub's, or null for the stubs.</param>
@@ -101,7 +129,10 @@ internal static class Sandbox
             var pdb = Path.ChangeExtension(learnerAssembly, ".pdb");
             if (File.Exists(pdb) && File.Exists(Path.Combine(hostDirectory, "Exercises.pdb"))) cmd.AddRange(["--ro-bind", pdb, AppFolder + "/Exercises.pdb"]);
         }
-        cmd.AddRange(["--proc", "/proc", "--dev", "/dev", "--size", limits.TmpBytes.ToString(inv), "--tmpfs", "/tmp", "--chdir", "/tmp"]);
+        // A private /dev whose own tmpfs is made read-only (it would otherwise take gigabytes of files), with a 1 MB
+        // /dev/shm; and a private, size-limited /tmp.
+        cmd.AddRange(["--proc", "/proc", "--dev", "/dev", "--size", "1048576", "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
+            "--size", limits.TmpBytes.ToString(inv), "--tmpfs", "/tmp", "--chdir", "/tmp"]);
         var env = new Dictionary<string, string>(environment)
         {
             ["HOME"] = "/tmp",

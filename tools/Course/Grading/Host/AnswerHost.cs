@@ -2,8 +2,8 @@
 // compiled by the grader against the course's checks (tests/Exercises.Checks), and prints, per exercise, the learner's
 // answer lines as one report line on standard output. It compares nothing and knows no expected answer: the grader
 // reads these reports from outside and decides every verdict itself. Learner code runs in this same process, so it can
-// write to the report stream too; the grader keeps the first report per exercise (the host writes its own as soon as
-// the exercise has run) and never trusts a report for more than answer lines.
+// try to write to the report stream too (it is hidden from it, see ReportStream); the grader accepts one report per
+// exercise, right after the host's own start line for it, and never trusts a report for more than answer lines.
 //
 // Protocol (UTF-8 lines on standard output; anything else is ignored):
 //   @course-start <id>          about to run an exercise (so a crash can be blamed on it)
@@ -14,8 +14,10 @@ using System.Text;
 using System.Text.Json;
 using Exercises.Checks;
 
-var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
-// Whatever learner code prints outside an exercise's own capture goes to standard error (a log), not to the reports.
+// The reports go to a private copy of standard output (close-on-exec, so no child inherits it); descriptor 1 itself is
+// pointed at standard error before any learner code loads. Console.OpenStandardOutput, /dev/stdout and a child's
+// inherited output all land in the log, not in the reports.
+var protocol = new StreamWriter(ReportStream(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
 Console.SetOut(Console.Error);
 
 var mode = args.Length > 0 ? args[0] : "";
@@ -54,6 +56,15 @@ Exit(0);
 
 void Report(object report) => protocol.WriteLine("@course-report " + JsonSerializer.Serialize(report));
 
+static Stream ReportStream()
+{
+    if (!OperatingSystem.IsLinux()) return Console.OpenStandardOutput();
+    const int F_DUPFD_CLOEXEC = 1030;
+    var fd = Fcntl(1, F_DUPFD_CLOEXEC, 100);
+    if (fd < 0 || Dup2(2, 1) < 0) throw new IOException("could not set up the report stream");
+    return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Write, 1);
+}
+
 static void Exit(int code)
 {
     if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) NativeExit(code);
@@ -62,3 +73,9 @@ static void Exit(int code)
 
 [DllImport("libc", EntryPoint = "_exit")]
 static extern void NativeExit(int code);
+
+[DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+static extern int Fcntl(int fd, int cmd, int arg);
+
+[DllImport("libc", EntryPoint = "dup2", SetLastError = true)]
+static extern int Dup2(int oldFd, int newFd);
