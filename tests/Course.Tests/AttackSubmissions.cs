@@ -366,4 +366,55 @@ internal static class AttackSubmissions
 
             {{Common(t)}}
             """);
+
+    /// <summary>
+    /// Probes the walls (found in a second look at the sandbox, as an attacker): answers the bill with the reference
+    /// answer only if one of them gives way: the network, the host's /etc, /proc showing more than its own two
+    /// processes, an environment variable naming the course, the course's files, a writable /grading, or more than
+    /// 64 MB in /tmp or 1 MB in /dev/shm. Otherwise it is not attempted.
+    /// </summary>
+    public static void Prober(string dir, Targets t, string solutionBill)
+    {
+        var body = solutionBill[(solutionBill.IndexOf("public static class LambdaBill", StringComparison.Ordinal))..];
+        File.WriteAllText(Path.Combine(dir, "exercises", "Lambda", "LambdaBill.cs"), $$"""
+            using AwsSim;
+            namespace Exercises.Lambda;
+
+            internal static class Walls
+            {
+                public static bool GaveWay()
+                {
+                    bool Try(Func<bool> probe) { try { return probe(); } catch (Exception) { return false; } }
+                    var ways = new (string Name, Func<bool> Probe)[]
+                    {
+                        ("network", () => { using var c = new System.Net.Sockets.TcpClient(); c.Connect("1.1.1.1", 80); return true; }),
+                        ("dns", () => System.Net.Dns.GetHostAddresses("example.com").Length > 0),
+                        ("etc", () => File.Exists("/etc/passwd") || File.Exists("/etc/hostname")),
+                        ("processes", () => Directory.GetDirectories("/proc").Count(d => Path.GetFileName(d).All(char.IsAsciiDigit)) > 2),
+                        ("environment", () => Environment.GetEnvironmentVariables().Values.Cast<object>().Any(v => v?.ToString()?.Contains({{Lit(t.CourseRoot)}}, StringComparison.Ordinal) == true)),
+                        ("course", () => Directory.Exists({{Lit(t.CourseRoot)}}) || File.Exists("/proc/1/root" + {{Lit(t.CourseRoot)}} + "/Course.sln")),
+                        ("grading", () => { File.WriteAllText("/grading/x", "x"); return true; }),
+                        ("tmp", () => { var mb = new byte[1 << 20]; for (var i = 0; i < 80; i++) File.WriteAllBytes($"/tmp/f{i}", mb); return true; }),
+                        ("shm", () => { var mb = new byte[1 << 20]; for (var i = 0; i < 3; i++) File.WriteAllBytes($"/dev/shm/f{i}", mb); return true; }),
+                        ("dev", () => { File.WriteAllText("/dev/x", "x"); return true; }),
+                    };
+                    var gave = ways.Where(w => Try(w.Probe)).Select(w => w.Name).ToList();
+                    foreach (var g in gave) Known.Mark("wall-" + g);
+                    return gave.Count > 0;
+                }
+            }
+
+            /// <summary>The reference answer, used only if a wall gave way.</summary>
+            {{body.Replace("public static decimal MonthlyCost(long requests, int memoryMb, double durationMs)\n    {", "public static decimal MonthlyCost(long requests, int memoryMb, double durationMs)\n    {\n        if (!Walls.GaveWay()) throw new NotImplementedException();")}}
+
+            {{Common(t)}}
+            """);
+    }
+
+    /// <summary>Its exercises/ is a symbolic link to the instructor's solutions.</summary>
+    public static void Symlinked(string dir, Targets t)
+    {
+        Directory.CreateDirectory(dir);
+        Directory.CreateSymbolicLink(Path.Combine(dir, "exercises"), Path.Combine(t.CourseRoot, "solutions"));
+    }
 }

@@ -105,6 +105,8 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         AttackSubmissions.Loader(Perfect(Path.Combine(cls, "loader")), targets);
         AttackSubmissions.Saboteur(Perfect(Path.Combine(cls, "saboteur")), targets);
         AttackSubmissions.Staller(Perfect(Path.Combine(cls, "staller")), targets);
+        AttackSubmissions.Prober(Perfect(Path.Combine(cls, "prober")), targets, File.ReadAllText(Path.Combine(Repo.Root, "solutions", "Lambda", "LambdaBill.cs")));
+        AttackSubmissions.Symlinked(Path.Combine(cls, "symlinked"), targets);
         var canaries = new[] { Path.Combine(Repo.Root, "sabotage.txt"), Path.Combine(Repo.Root, "tests", "Exercises.Tests", "__snapshots__", "zz-sabotage.snap") };
 
         // Hidden tests: one more exercise on the same learner code, with inputs learners never saw. Its expected answers
@@ -143,13 +145,13 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         var (exit, stdout, stderr) = Cli.Run(tmp.Path, "grade", cls, "--out", outDir, "--course", Repo.Root, "--hidden-tests", hidden, "--time-limit", "5", "--jobs", "2");
         output.WriteLine(stdout);
         output.WriteLine(stderr);
-        output.WriteLine($"graded 12 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"graded 14 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(0, exit);
         var gradebook = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
 
         string Feedback(string who) => File.ReadAllText(Path.Combine(outDir, who, "feedback.md"));
         var rows = Csv.Read(File.ReadAllText(Path.Combine(outDir, "gradebook.csv"))).ToDictionary(r => r["submission"]);
-        Assert.Equal(["broken", "builder", "edited-snapshot", "exits", "forger", "hangs", "loader", "perfect", "reader", "saboteur", "staller", "wrong"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["broken", "builder", "edited-snapshot", "exits", "forger", "hangs", "loader", "perfect", "prober", "reader", "saboteur", "staller", "symlinked", "wrong"], rows.Keys.Order(StringComparer.Ordinal));
         void Expect(string who, int total, params (string Id, int Earned)[] cells)
         {
             var row = rows[who];
@@ -172,12 +174,14 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.Equal("no", rows["broken"]["compiled"]);
         // The attacks score exactly their honest parts: the bill (and the hidden bill, on the same code) not done; the
         // saboteur and the staller did every exercise right.
-        foreach (var who in new[] { "forger", "builder", "reader", "loader" })
+        foreach (var who in new[] { "forger", "builder", "reader", "loader", "prober" })
         {
             Expect(who, all - Points("lambda.bill") - hiddenPoints, ("lambda.bill", 0), ("lambda.hidden-bill", 0));
         }
         Expect("saboteur", all);
         Expect("staller", all);
+        Expect("symlinked", 0);
+        Assert.Contains("symbolic link", Feedback("symlinked"), StringComparison.Ordinal);
         Assert.Contains("Exercises.csproj.user: ignored", Feedback("builder"), StringComparison.Ordinal);
         Assert.Contains("Directory.Build.rsp: ignored", Feedback("builder"), StringComparison.Ordinal);
         var staller = Regex.Match(stdout, @"\] staller: .* in ([0-9.]+) s");
@@ -202,7 +206,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.Contains("does your code call Environment.Exit", Feedback("exits"), StringComparison.Ordinal);
         Assert.DoesNotContain("## What to fix", Feedback("perfect"), StringComparison.Ordinal);
         Assert.Contains("### lambda.hidden-bill: A month's Lambda bill, unseen inputs (0/4)", Feedback("wrong"), StringComparison.Ordinal);
-        Assert.Contains("[12/12]", stdout, StringComparison.Ordinal);
+        Assert.Contains("[14/14]", stdout, StringComparison.Ordinal);
     }
 
     /// <summary>
