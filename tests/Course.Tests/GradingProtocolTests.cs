@@ -149,3 +149,44 @@ public sealed class GradingProtocolTests
         Assert.Equal("started\n", r.Text);
     }
 }
+
+/// <summary>How the sandbox is asked for, and what happens without one.</summary>
+public sealed class SandboxTests
+{
+    [Fact]
+    public void The_sandbox_binds_only_the_runtime_the_host_and_the_submissions_assembly_read_only()
+    {
+        var cmd = Sandbox.Command("/work/host", "/work/run/alice/Exercises.dll", ["answer"], new Dictionary<string, string> { ["COURSE_TIME_LIMIT_SECONDS"] = "5" },
+            SandboxLimits.For(TimeSpan.FromSeconds(60)), job: 1);
+        var text = string.Join(' ', cmd);
+        foreach (var flag in new[] { "--unshare-all", "--unshare-user", "--die-with-parent", "--new-session", "--clearenv", "--uid 65534", "--remount-ro /dev", "--tmpfs /tmp" })
+        {
+            Assert.Contains(flag, text, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("--bind ", text, StringComparison.Ordinal); // nothing writable from outside
+        Assert.DoesNotContain("--share-net", text, StringComparison.Ordinal);
+        var sources = cmd.Select((a, i) => (a, i)).Where(x => x.a == "--ro-bind").Select(x => cmd[x.i + 1]).ToList();
+        Assert.Contains("/work/host", sources);
+        Assert.Contains("/work/run/alice/Exercises.dll", sources);
+        Assert.All(sources, s => Assert.True(s.StartsWith("/usr/lib", StringComparison.Ordinal) || s.StartsWith("/lib", StringComparison.Ordinal)
+            || s.StartsWith(Sandbox.DotnetRoot, StringComparison.Ordinal) || s.StartsWith("/work/", StringComparison.Ordinal), s + " is bound into the sandbox"));
+        Assert.Contains(cmd, a => a.StartsWith("--nproc=", StringComparison.Ordinal));
+        Assert.Contains("DOTNET_GCHeapHardLimit", cmd);
+        if (Sandbox.IsRoot) Assert.Contains("--reuid=" + (Sandbox.OutsideUidBase + 1), cmd);
+    }
+
+    [Fact]
+    public void Without_bubblewrap_grading_refuses_and_says_how_to_get_it()
+    {
+        using var tmp = new TempFolder();
+        tmp.Write("alice/exercises/A.cs", "");
+        var course = Path.Combine(AppContext.BaseDirectory, "course.dll");
+        var r = ProcessRunner.Run(ProcessRunner.DotnetHost, [course, "grade", Path.Combine(tmp.Path, "alice"), "--course", Repo.Root, "--out", Path.Combine(tmp.Path, "out")],
+            tmp.Path, TimeSpan.FromMinutes(2), new Dictionary<string, string?> { ["PATH"] = "/nonexistent" });
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("bwrap was not found", r.Output, StringComparison.Ordinal);
+        Assert.Contains("apt-get install bubblewrap", r.Output, StringComparison.Ordinal);
+        Assert.Contains("--unsafe-no-sandbox", r.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(tmp.Path, "out")));
+    }
+}

@@ -100,7 +100,7 @@ internal sealed class ClassGrader(GradingOptions options)
         _builder = new SubmissionBuilder(_awsSimDll);
         log.WriteLine($"built the course's checks in {watch.Elapsed.TotalSeconds:0.0} s");
 
-        var listing = RunHost(null, ["list"], job: 0, "catalog");
+        var listing = RunHost(null, ["list"], job: 0, Path.Combine(options.WorkDirectory, "catalog"));
         var reports = AnswerReports.Parse(listing.StandardOutput);
         Exercises = reports.Catalog.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         if (Exercises.Count == 0)
