@@ -97,6 +97,7 @@ internal sealed class ClassGrader(GradingOptions options)
         }
         _hostDirectory = Path.Combine(Path.GetDirectoryName(hostProject)!, "bin", "Debug", "net10.0");
         _awsSimDll = Path.Combine(_hostDirectory, "AwsSim.dll");
+        OpenToSandbox(_hostDirectory);
         _builder = new SubmissionBuilder(_awsSimDll);
         log.WriteLine($"built the course's checks in {watch.Elapsed.TotalSeconds:0.0} s");
 
@@ -146,6 +147,7 @@ internal sealed class ClassGrader(GradingOptions options)
             Restrict(run, "711"); // the sandbox's user may read the assembly bound from here, and list nothing
             var learnerDll = Path.Combine(run, "Exercises.dll");
             var build = _builder!.Build(learnerExercises, learnerDll, options.SubmissionTimeout);
+            if (build.Assembly is not null) OpenToSandbox(run);
             notes.AddRange(build.Ignored);
             if (build.Assembly is null)
             {
@@ -173,14 +175,16 @@ internal sealed class ClassGrader(GradingOptions options)
     {
         var answers = new Dictionary<string, AnswerReport>(StringComparer.Ordinal);
         var ids = Exercises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var started = 1;
         for (var runs = 1; runs <= MaxRuns && answers.Count < ids.Count; runs++)
         {
+            started = runs;
             var args = new List<string> { "answer" };
             foreach (var id in answers.Keys.Order(StringComparer.Ordinal)) args.AddRange(["--skip", id]);
             var result = RunHost(learnerDll, args, job, Path.Combine(run, "host-" + runs.ToString(CultureInfo.InvariantCulture)));
             var reports = AnswerReports.Parse(result.StandardOutput);
             if (result.OutputCut) notes.Add($"your code wrote more than {AnswerReports.MaxStreamBytes / (1 << 20)} MB to standard output; the rest was not read");
-            if (reports.Rejected > 0) notes.Add($"{reports.Rejected} line(s) on the report stream were ignored: malformed, or a second report for an exercise already reported (only the first counts)");
+            if (reports.Rejected > 0) notes.Add($"{reports.Rejected} line(s) on the report stream were ignored: malformed, out of turn (not right after the start of their exercise) or repeated");
             var before = answers.Count;
             foreach (var (id, report) in reports.Answers) if (ids.Contains(id)) answers.TryAdd(id, report);
             if (answers.Count == ids.Count) break;
@@ -202,8 +206,8 @@ internal sealed class ClassGrader(GradingOptions options)
                 answers[id] = new AnswerReport(id, "failed", Array.Empty<string>(), reason, Array.Empty<string>());
                 notes.Add($"{id}: {reason}");
             }
-            if (runs > 1) notes.Add($"the tests were run {runs} times: after the process stopped, the exercises not yet graded were run again without the one that stopped it");
         }
+        if (started > 1) notes.Add($"the tests were run {started} times: after the process stopped, the exercises not yet graded were run again without the one that stopped it");
         return answers;
     }
 
@@ -227,6 +231,21 @@ internal sealed class ClassGrader(GradingOptions options)
         }
         var unsafeEnv = env.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
         return ProcessRunner.Capture(ProcessRunner.DotnetHost, [Path.Combine(app, "AnswerHost.dll"), .. args], app, options.SubmissionTimeout, AnswerReports.MaxStreamBytes, environment: unsafeEnv);
+    }
+
+    /// <summary>
+    /// Lets the sandbox's user (another uid when the grader is root) read what it is shown, whatever the grader's umask:
+    /// the folders from the work folder down pass through (711, nothing listed), the shown files are readable (644).
+    /// </summary>
+    private void OpenToSandbox(string shown)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        for (var dir = new DirectoryInfo(shown); dir is not null && dir.FullName.Length > options.WorkDirectory.Length; dir = dir.Parent)
+        {
+            Restrict(dir.FullName, "711");
+        }
+        foreach (var f in Directory.GetFiles(shown, "*", SearchOption.AllDirectories)) Restrict(f, "644");
+        foreach (var d in Directory.GetDirectories(shown, "*", SearchOption.AllDirectories)) Restrict(d, "755");
     }
 
     /// <summary>Sets Unix permissions (octal) where there are any.</summary>
