@@ -7,8 +7,9 @@ using Exercises.Checks;
 namespace Course.Tests;
 
 /// <summary>
-/// Builds a small class from this repository and grades it with <c>course grade</c>; releases the learner edition and
-/// checks it with <c>course check</c> and <c>dotnet test</c>. Slow (real builds): run with COURSE_E2E=1 and
+/// Builds a small class from this repository, ordinary and hostile submissions (<see cref="AttackSubmissions"/>), and
+/// grades it with <c>course grade</c>, sandbox on (bubblewrap must be installed: .ci/install does it); releases the
+/// learner edition and runs the README's two commands and <c>course check</c> there with the edition's own CLI. Slow (real builds): run with COURSE_E2E=1 and
 /// <c>--filter-trait "category=e2e"</c>. The expected scores come from the exercise catalog, so new exercises do not
 /// break these tests; the broken variants are made from the Lambda solutions.
 /// </summary>
