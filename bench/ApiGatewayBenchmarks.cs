@@ -32,9 +32,8 @@ public class ApiGatewayBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _aws = new SimulatedAws();
+        _aws = new SimulatedAws(new SimulatedAwsOptions { ApiGateway = new() { ChargeRequests = false } });
         var shop = ShopSample.Create(_aws);
-        _aws.ApiGateway.ChargeRequests = false;
         _simulated = new LocalApiServer(_aws, shop.RestApi.Id);
         _simulatedUrl = new Uri(_simulated.StartAsync().GetAwaiter().GetResult(), "prod/hello");
         _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency });

@@ -26,8 +26,7 @@ public class EcsBenchmarks
     [IterationSetup]
     public void Setup()
     {
-        _aws = new SimulatedAws();
-        _aws.Ecs.Options = new EcsOptions { RecordEvents = false };
+        _aws = new SimulatedAws(new SimulatedAwsOptions { Ecs = new EcsOptions { RecordEvents = false } });
         _aws.Ecs.CreateCluster("bench");
         _aws.Ecs.RegisterContainerInstances("bench", "m5.large", 1_000);
         _aws.Ecs.RegisterTaskDefinition(TaskDefinition.Simple("web", "nginx:latest", 128, 256));

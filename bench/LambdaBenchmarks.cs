@@ -41,9 +41,7 @@ public class LambdaBenchmarks
     [Benchmark(OperationsPerInvoke = Events, Description = "1M async invocations, 1% failing through retries and DLQ")]
     public long Simulated()
     {
-        var aws = new SimulatedAws();
-        aws.Lambda.BillingInterval = TimeSpan.FromMinutes(1);
-        aws.Lambda.LogRetentionInvocations = 1_000;
+        var aws = new SimulatedAws(new SimulatedAwsOptions { Lambda = new() { BillingInterval = TimeSpan.FromMinutes(1), LogRetentionInvocations = 1_000 } });
         var role = aws.Lambda.CreateRole("bench-role", IamPolicy.BasicExecution, IamPolicy.Allow("sqs:SendMessage", Dlq));
         aws.Lambda.CreateFunction(new CreateFunctionRequest
         {

@@ -1,3 +1,4 @@
+using AwsSim;
 using AwsSim.Lambda;
 using BenchmarkDotNet.Attributes;
 

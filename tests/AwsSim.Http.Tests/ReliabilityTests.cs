@@ -24,9 +24,8 @@ public sealed class ReliabilityTests
     public async Task A_burst_with_malformed_requests_gets_exactly_one_right_answer_each_and_the_server_survives()
     {
         var ct = TestContext.Current.CancellationToken;
-        var aws = new SimulatedAws();
+        var aws = new SimulatedAws(new SimulatedAwsOptions { ApiGateway = new() { ChargeRequests = false } });
         var shop = ShopSample.Create(aws);
-        aws.ApiGateway.ChargeRequests = false;
         await using var server = new LocalApiServer(aws, shop.RestApi.Id);
         var baseUrl = await server.StartAsync(ct);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });

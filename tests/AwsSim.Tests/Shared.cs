@@ -1,13 +1,13 @@
 namespace AwsSim.Tests;
 
-/// <summary>Paths shared by the tests: the repository root and the read-only oracles beside it.</summary>
+/// <summary>Paths shared by the tests: the repository root and the AWS sample data in samples/.</summary>
 internal static class Paths
 {
     /// <summary>The folder with Course.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary><c>../shared/oracles</c> next to the repository (real AWS sample data, read-only).</summary>
-    public static string Oracles => Path.GetFullPath(Path.Combine(Root, "..", "shared", "oracles"));
+    /// <summary><c>samples/</c> in the repository: real AWS sample events and cron examples (sources and licences in its README).</summary>
+    public static string Oracles => Path.Combine(Root, "samples");
 
     private static string FindRoot()
     {

@@ -13,13 +13,16 @@ public sealed class ExportedCourse : IAsyncLifetime
     /// <summary>Debian's chromium, or <c>CHROMIUM_PATH</c>.</summary>
     public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
-    /// <summary>Null when the browser is there; otherwise why the tests are skipped.</summary>
-    public static string? SkipReason { get; } = !File.Exists(ChromiumPath)
-        ? $"browser tests skipped: no Chromium at {ChromiumPath}. Install Debian's chromium (`apt-get install -y chromium`, or run .ci/install), or set CHROMIUM_PATH."
-        // A learner's machine may have Chromium but not the npm packages; only CI (which runs .ci/install) insists.
-        : !File.Exists(Path.Combine(Paths.Root, "node_modules", "plotly.js-dist-min", "plotly.min.js")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
-            ? "browser tests skipped: the local plotly.js is not installed. Run `npm ci` in the course folder (or .ci/install) to check the exported pages."
-            : null;
+    /// <summary>
+    /// Null when the tests can run; otherwise why they are skipped. Only a learner's machine skips: in CI (<c>CI</c> set)
+    /// a missing browser or plotly.js is a failure, not a skip, since .ci/install provides both.
+    /// </summary>
+    public static string? SkipReason { get; } = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) ? null
+        : !File.Exists(ChromiumPath)
+            ? $"browser tests skipped: no Chromium at {ChromiumPath}. Install Debian's chromium (`apt-get install -y chromium`, or run .ci/install), or set CHROMIUM_PATH."
+            : !File.Exists(Path.Combine(Paths.Root, "node_modules", "plotly.js-dist-min", "plotly.min.js"))
+                ? "browser tests skipped: the local plotly.js is not installed. Run `npm ci` in the course folder (or .ci/install) to check the exported pages."
+                : null;
 
     /// <summary>The folder with the pages.</summary>
     public string Folder { get; private set; } = "";

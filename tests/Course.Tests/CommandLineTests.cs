@@ -89,12 +89,53 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Events_check_recognises_an_oracle_event_and_finds_nothing_lost()
+    public void Events_check_recognises_a_bundled_aws_event_file_and_finds_nothing_lost()
     {
-        var file = Path.Combine(Repo.Root, "..", "shared", "oracles", "events", "s3-put.aws-lambda-dotnet.s3-event.json");
+        var file = Path.Combine(Repo.Root, "samples", "events", "s3-put.aws-lambda-dotnet.s3-event.json");
         var (code, output, _) = Run("events", "check", file);
         Assert.Equal(0, code);
         Assert.Contains("s3", output);
+    }
+
+    [Fact]
+    public void Events_check_takes_a_bundled_sample_by_name_instead_of_a_file()
+    {
+        var (code, output, err) = Run("events", "check", "http-api-v2-request");
+        Assert.True(code is 0 or 1, err); // 1 only when the round trip reports a difference, never "unreadable"
+        Assert.Contains("http", output);
+    }
+
+    [Fact]
+    public void Events_sample_prints_the_bundled_file_byte_for_byte_less_its_byte_order_mark()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "samples", "events"), "*.json"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var (code, output, err) = Run("events", "sample", name);
+            Assert.True(code == 0, err);
+            Assert.Equal(File.ReadAllText(file).TrimStart('\uFEFF').TrimEnd().Replace("\r\n", "\n"), output.TrimEnd());
+        }
+        var (listCode, list, _) = Run("events", "sample");
+        Assert.Equal(0, listCode);
+        Assert.Contains("s3-put", list);
+        Assert.Equal(Directory.GetFiles(Path.Combine(Repo.Root, "samples", "events"), "*.json").Length + 1, list.TrimEnd().Split('\n').Length);
+    }
+
+    [Fact]
+    public void Events_sample_with_an_unknown_name_is_one_error_line_listing_the_kinds()
+    {
+        var (code, _, err) = Run("events", "sample", "s3-putt");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: no sample event 's3-putt'; the kinds are ", err, StringComparison.Ordinal);
+        Assert.Contains("s3-put", err);
+    }
+
+    [Fact]
+    public void Lambda_invoke_thumbnail_runs_on_the_bundled_s3_put_sample_as_the_readme_shows()
+    {
+        var (code, output, err) = Run("lambda", "invoke", "thumbnail", "--event", "s3-put");
+        Assert.True(code == 0, err);
+        Assert.Contains("REPORT RequestId:", output);
     }
 
     [Fact]

@@ -22,5 +22,17 @@ public sealed class NotebookRunTests
         Assert.True(shown.Any(h => h.Contains("<svg", StringComparison.OrdinalIgnoreCase) || h.Contains("<img", StringComparison.OrdinalIgnoreCase)
                 || h.Contains("Plotly.newPlot", StringComparison.Ordinal) || h.Contains("](images/", StringComparison.Ordinal)),
             $"{notebook}: no picture or chart was shown (an SVG, an image or a plotly chart)");
+
+        // It reads cleanly in an 80-column terminal: text, code, outputs, pictures and charts all fit (course run
+        // prints outputs two columns in).
+        var text = new TerminalText(color: false, width: 80, pictureCommand: $"course run notebooks/{notebook} --html out/html");
+        var printed = result.Cells.SelectMany(c => c.Kind == CellKind.Markdown
+            ? [text.Markdown(c.Source)]
+            : c.Outputs.Select(o => o.Text is { } plain ? text.Output(plain, indent: 2) : text.Html(o.HtmlValue ?? "", indent: 2)).Select(o => Indent(o))
+                .Prepend(text.Code(c.Source, $"notebooks/{notebook}, cell {c.Number}")));
+        var tooWide = printed.SelectMany(p => p.Replace("\r\n", "\n").Split('\n')).Where(l => l.Length > 80).ToList();
+        Assert.True(tooWide.Count == 0, $"{notebook}: {tooWide.Count} lines wider than 80 columns, e.g. {tooWide.FirstOrDefault()}");
     }
+
+    private static string Indent(string output) => string.Join('\n', output.Split('\n').Select(l => "  " + l));
 }

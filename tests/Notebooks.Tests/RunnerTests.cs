@@ -112,19 +112,73 @@ public sealed class RunnerTests : IDisposable
         var shown = text.Markdown("# Title\n\nSee [the map](00-start-here.ipynb) and **this**, *that* and 2 * 3 * 4.\n\n- one\n- two\n\n![Course map](images/map.svg)\n\n<svg width=\"10\"><title>A diagram</title><rect/></svg>\n\n| a | bb |\n|---|---|\n| ccc | d |\n\n```csharp\nvar x = 1;\n```");
 
         Assert.Equal(
-            "Title\n═════\n\nSee the map (00-start-here.ipynb) and this, that and 2 * 3 * 4.\n\n  • one\n  • two\n\n[picture: Course map]\n\n[picture: A diagram]\n\n  a    bb\n  ───  ──\n  ccc  d\n\n    var x = 1;\n",
+            "Title\n═════\n\nSee the map (00-start-here.ipynb) and this, that and 2 * 3 * 4.\n\n  • one\n  • two\n\n[picture: Course map] (open images/map.svg)\n\n[picture: A diagram]\n\n  a    bb\n  ───  ──\n  ccc  d\n\n    var x = 1;\n",
             shown.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Terminal_text_keeps_angle_brackets_that_are_not_html_tags()
+    {
+        var text = new TerminalText(color: false);
+
+        var shown = text.Markdown("Images are named `<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>` (or `@sha256:<digest>`); see <account> in your console.<br>Next line.");
+
+        Assert.Contains("`<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>`", shown, StringComparison.Ordinal);
+        Assert.Contains("`@sha256:<digest>`", shown, StringComparison.Ordinal);
+        Assert.Contains("see <account> in your console.", shown, StringComparison.Ordinal);
+        Assert.Contains("\nNext line.", shown.Replace("\r\n", "\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Terminal_text_fits_every_line_to_the_width_wrapping_words_and_table_cells()
+    {
+        var text = new TerminalText(color: false, width: 50);
+        var words = string.Join(' ', Enumerable.Repeat("serverless", 30));
+
+        var paragraph = text.Markdown(words);
+        var table = text.Markdown($"| lesson | what it teaches |\n|---|---|\n| 04 | {words} |");
+        var wide = text.Markdown("| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| " + string.Join(" | ", Enumerable.Repeat("an-unbreakable-identifier", 7)) + " |");
+        var output = text.Output("REPORT RequestId: 1\tDuration: 2.00 ms\t" + words, indent: 2);
+
+        foreach (var shown in new[] { paragraph, table, wide, output })
+        {
+            Assert.All(shown.Replace("\r\n", "\n").Split('\n'), line => Assert.True(line.Length <= 50, $"{line.Length} columns: {line}"));
+        }
+        Assert.Equal(30, paragraph.Split("serverless").Length - 1); // nothing lost
+        Assert.Equal(30, table.Split("serverless").Length - 1);
+        Assert.Contains("  • a: an-unbreakable-identifier", wide, StringComparison.Ordinal); // too wide for columns: a list
+        Assert.DoesNotContain('\t', output);
     }
 
     [Fact]
     public void Terminal_text_turns_html_tables_pictures_and_charts_into_text()
     {
-        var text = new TerminalText(color: false);
+        var text = new TerminalText(color: false, pictureCommand: "course run notebooks/06-cron.ipynb --html out/html");
 
         Assert.Equal("  A  B\n  ─  ──\n  1  22", text.Html("<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>22</td></tr></tbody></table>"));
-        Assert.Equal("[picture: Gantt chart]", text.Html("<svg><title>Gantt chart</title></svg>"));
-        Assert.StartsWith("[chart: Cost]", text.Html("<div id=\"c\"></div><script>var layout = {\"title\":\"Cost\"}; Plotly.newPlot('c', data, layout);</script>"), StringComparison.Ordinal);
         Assert.Equal("x < y & z", text.Html("<div class=\"dni-plaintext\"><pre>x &lt; y &amp; z</pre></div><style>.dni-plaintext { }</style>"));
+
+        var week = text.Html("<svg><text font-weight=\"bold\">cron(0 9 * * ? *)</text><rect><title>2026-01-05 09:00</title></rect><rect><title>2026-01-05 21:00</title></rect><rect><title>2026-01-06 09:00</title></rect></svg>");
+        Assert.Equal("[picture: cron(0 9 * * ? *)]\n  Mon 2026-01-05: 09:00 21:00\n  Tue 2026-01-06: 09:00\n  (see it drawn: course run notebooks/06-cron.ipynb --html out/html)", week.Replace("\r\n", "\n"));
+
+        var cluster = text.Html("<svg><text font-weight=\"bold\">Cluster demo</text><rect><title>i-1 m5.large: 2 tasks</title></rect><rect><title>task a on i-1</title></rect></svg>");
+        Assert.StartsWith("[picture: Cluster demo]\n  i-1 m5.large: 2 tasks\n  task a on i-1\n", cluster.Replace("\r\n", "\n"), StringComparison.Ordinal);
+
+        var chart = text.Html("<div id=\"c\"></div><script>var data = [{\"type\":\"scatter\",\"x\":[128,256],\"y\":[0.4,3.73334],\"name\":\"x86_64\"}];\nvar layout = {\"title\":\"Cost\",\"xaxis\":{\"title\":\"memory (MB)\"}};\nPlotly.newPlot('c', data, layout);</script>");
+        Assert.StartsWith("[chart: Cost]\n  memory (MB)  x86_64\n  ───────────  ──────\n  128          0.4\n  256          3.7333\n  (see it drawn:", chart.Replace("\r\n", "\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Terminal_text_folds_a_long_code_cell_and_says_where_it_is_whole()
+    {
+        var text = new TerminalText(color: false, width: 60);
+        var code = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"var line{i} = {i};")) + "\n// " + new string('x', 200);
+
+        var shown = text.Code(code, "notebooks/04-lambda.ipynb, cell 15").Split('\n');
+
+        Assert.Equal(16, shown.Length);
+        Assert.Equal("  ⋯ 26 more lines; the whole cell: notebooks/04-lambda.ipynb, cell 15", shown[^1]);
+        Assert.All(shown, l => Assert.True(l.Length <= 70));
     }
 
     [Fact]

@@ -17,14 +17,34 @@ public sealed record RunOptions
     /// <summary>Called after each cell (markdown included) as soon as it is done, e.g. to print progress.</summary>
     public Action<CellResult>? OnCell { get; init; }
 
-    /// <summary>A cell that runs longer than this fails with a timeout (10 minutes by default: a first
+    /// <summary>A cell that runs longer than this fails with a timeout (5 minutes by default: a first
     /// <c>#r "nuget: …"</c> on a fresh machine downloads packages).</summary>
-    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where the kernel runs: in this process (fast, for tests) or in its own, as VS Code runs it.</summary>
+    public KernelHost Host { get; init; } = KernelHost.InProcess;
+}
+
+/// <summary>Where a notebook's C# kernel runs.</summary>
+public enum KernelHost
+{
+    /// <summary>
+    /// In the runner's own process: fast, and parallel-safe for tests, but it shares the runner's loaded assemblies
+    /// (so it can hide a missing dependency) and a cell that exits the process ends the runner.
+    /// </summary>
+    InProcess,
+
+    /// <summary>
+    /// The real .NET Interactive kernel in its own process (<see cref="KernelProcess"/>), started in the notebook's
+    /// folder as VS Code starts it. A cell that exits, crashes or hangs fails as that cell; the runner goes on.
+    /// </summary>
+    OutOfProcess,
 }
 
 /// <summary>
-/// Runs a Polyglot notebook headlessly: an in-process C# kernel, the code cells submitted one by one, each cell's
-/// outputs collected, stopping at the first failed cell.
+/// Runs a Polyglot notebook headlessly: a C# kernel (in this process, or the real one in its own process; see
+/// <see cref="KernelHost"/>), the code cells submitted one by one, each cell's outputs collected, stopping at the
+/// first failed cell.
 /// </summary>
 /// <remarks>
 /// Safe to call from parallel tests: nothing changes the current directory (relative <c>#r</c> paths are rewritten,
@@ -47,20 +67,20 @@ public static class NotebookExecutor
         var directory = Path.GetDirectoryName(fullPath)!;
         var results = new List<CellResult>();
 
+        if (options.Host == KernelHost.OutOfProcess)
+        {
+            await using var process = await KernelProcess.StartAsync(directory, cancellationToken).ConfigureAwait(false);
+            await RunCellsAsync(document, results, options,
+                (source, timeout, ct) => process.SubmitAsync(source, timeout, ct), cancellationToken).ConfigureAwait(false);
+            return new NotebookResult(fullPath, document.Elements.Count, results, stopwatch.Elapsed);
+        }
+
         Enter();
         try
         {
             using var kernel = CreateKernel();
-            var number = 0;
-            foreach (var element in document.Elements)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                number++;
-                var cell = await RunCellAsync(kernel, element, number, directory, options, cancellationToken).ConfigureAwait(false);
-                results.Add(cell);
-                options.OnCell?.Invoke(cell);
-                if (!cell.Success) break;
-            }
+            await RunCellsAsync(document, results, options,
+                (source, timeout, ct) => SubmitInProcessAsync(kernel, ReferencePaths.Rewrite(source, directory), timeout, ct), cancellationToken).ConfigureAwait(false);
             return new NotebookResult(fullPath, document.Elements.Count, results, stopwatch.Elapsed);
         }
         finally
@@ -68,6 +88,25 @@ public static class NotebookExecutor
             Exit();
         }
     }
+
+    /// <summary>Runs the cells in order through <paramref name="submit"/>, stopping after the first failed one.</summary>
+    private static async Task RunCellsAsync(
+        InteractiveDocument document, List<CellResult> results, RunOptions options, Submit submit, CancellationToken cancellationToken)
+    {
+        var number = 0;
+        foreach (var element in document.Elements)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            number++;
+            var cell = await RunCellAsync(element, number, options, submit, cancellationToken).ConfigureAwait(false);
+            results.Add(cell);
+            options.OnCell?.Invoke(cell);
+            if (!cell.Success) break;
+        }
+    }
+
+    /// <summary>Runs one code cell's source in a kernel: its outputs, and its error when it failed.</summary>
+    private delegate Task<(List<CellOutput> Outputs, string? Error)> Submit(string source, TimeSpan timeout, CancellationToken cancellationToken);
 
     /// <summary>Parses notebook JSON with the Polyglot kernel names this runner knows.</summary>
     public static InteractiveDocument Parse(string json)
@@ -99,7 +138,7 @@ public static class NotebookExecutor
     }
 
     private static async Task<CellResult> RunCellAsync(
-        CompositeKernel kernel, InteractiveDocumentElement element, int number, string directory, RunOptions options, CancellationToken cancellationToken)
+        InteractiveDocumentElement element, int number, RunOptions options, Submit submit, CancellationToken cancellationToken)
     {
         var source = element.Contents ?? "";
         var kernelName = string.IsNullOrEmpty(element.KernelName) ? "csharp" : element.KernelName;
@@ -118,22 +157,25 @@ public static class NotebookExecutor
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var command = new SubmitCode(ReferencePaths.Rewrite(source, directory), "csharp");
+        var (outputs, error) = await submit(source, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+        return new CellResult(number, CellKind.Code, "csharp", source, outputs, error is null, error, stopwatch.Elapsed);
+    }
+
+    private static async Task<(List<CellOutput> Outputs, string? Error)> SubmitInProcessAsync(
+        CompositeKernel kernel, string source, TimeSpan cellTimeout, CancellationToken cancellationToken)
+    {
+        var command = new SubmitCode(source, "csharp");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.CellTimeout);
-        KernelCommandResult result;
+        timeout.CancelAfter(cellTimeout);
         try
         {
-            result = await kernel.SendAsync(command, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+            var result = await kernel.SendAsync(command, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+            return Collect(result.Events);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new CellResult(number, CellKind.Code, "csharp", source, [], false,
-                $"the cell did not finish within {options.CellTimeout.TotalSeconds:0} s", stopwatch.Elapsed);
+            return ([], $"the cell did not finish within {cellTimeout.TotalSeconds:0} s");
         }
-
-        var (outputs, error) = Collect(result.Events);
-        return new CellResult(number, CellKind.Code, "csharp", source, outputs, error is null, error, stopwatch.Elapsed);
     }
 
     /// <summary>Turns kernel events into outputs (a display updated later keeps its place) and the error, if any.</summary>

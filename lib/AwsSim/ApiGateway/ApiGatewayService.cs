@@ -1,4 +1,3 @@
-using AwsSim.Lambda;
 
 namespace AwsSim.ApiGateway;
 
@@ -13,7 +12,7 @@ namespace AwsSim.ApiGateway;
 /// </remarks>
 public sealed class ApiGatewayService
 {
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
     private readonly object _gate = new();
     private readonly Dictionary<string, Api> _apis = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiKey> _keys = new(StringComparer.Ordinal);
@@ -23,27 +22,26 @@ public sealed class ApiGatewayService
     private readonly Random _random;
     private TokenBucket? _account;
 
-    /// <summary>Creates the service for an account (use <c>aws.ApiGateway</c>).</summary>
-    public ApiGatewayService(SimulatedAws aws)
+    internal ApiGatewayService(AccountContext aws, ILambdaInvoker? lambda, ApiGatewayOptions? options = null)
     {
-        _aws = aws ?? throw new ArgumentNullException(nameof(aws));
+        _aws = aws;
+        Options = options ?? new();
+        AccountThrottle = Options.AccountThrottle;
+        LambdaInvoker = lambda;
         _random = new Random(unchecked(aws.Seed * 31 + 0x0A91));
     }
 
     /// <summary>
-    /// How integrations call Lambda. The account's Lambda service once it is wired in; tests and samples can set a
-    /// small in-process invoker.
+    /// How integrations call Lambda: the account's <c>aws.Lambda</c>; tests and samples can put a small in-process
+    /// invoker here.
     /// </summary>
     public ILambdaInvoker? LambdaInvoker { get; set; }
 
-    /// <summary>Apply the free tier (1,000,000 REST and 1,000,000 HTTP calls a month) when billing requests. On by default.</summary>
-    public bool FreeTier { get; set; } = true;
+    /// <summary>This service's options (fixed when the account is built; see <see cref="ApiGatewayOptions"/>).</summary>
+    public ApiGatewayOptions Options { get; }
 
-    /// <summary>Charge each request to <c>aws.Bill</c> (one line per request). Turn off for load tests.</summary>
-    public bool ChargeRequests { get; set; } = true;
-
-    /// <summary>The account-level throttle (10,000 rps, burst 5,000 by default).</summary>
-    public ThrottleSettings AccountThrottle { get; private set; } = ThrottleSettings.Account;
+    /// <summary>The account-level throttle in force (<see cref="ApiGatewayOptions.AccountThrottle"/> until <see cref="SetAccountThrottle"/>).</summary>
+    public ThrottleSettings AccountThrottle { get; private set; }
 
     /// <summary>CloudWatch-style metrics and access logs.</summary>
     public ApiGatewayMetrics Metrics { get; } = new();
@@ -260,10 +258,10 @@ public sealed class ApiGatewayService
         var k = (now.Year, now.Month, api.Protocol);
         var before = _monthly.GetValueOrDefault(k);
         _monthly[k] = before + units;
-        if (!ChargeRequests) return;
+        if (!Options.ChargeRequests) return;
         var tier = ApiGatewayPricing.TierFor(api.Protocol, before, _aws.Prices);
         var usage = ApiGatewayPricing.UsageName(api.Protocol);
-        var free = FreeTier ? _aws.Prices.GetAllowance("apigateway.free.requests").Quantity : 0;
+        var free = Options.FreeTier ? _aws.Prices.GetAllowance("apigateway.free.requests").Quantity : 0;
         if (before + units <= free)
             _aws.Bill.Add(new LineItem(ApiGatewayPricing.Service, usage + ", free tier", units, tier.Unit, 0m, 0m, tier.Key, "first 1,000,000 calls a month free (new accounts, 12 months)"));
         else

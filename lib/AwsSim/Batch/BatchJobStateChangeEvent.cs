@@ -10,6 +10,8 @@ namespace AwsSim.Batch;
 [AwsEvent("batch-job-state-change", "detail-type=Batch Job State Change")]
 public sealed record BatchJobStateChangeEvent
 {
+    internal const string EventSource = "aws.batch";
+
     /// <summary>Always "0".</summary>
     [JsonPropertyName("version")] public string? Version { get; init; } = "0";
     /// <summary>The event id.</summary>

@@ -84,6 +84,12 @@ public sealed record JobDefinitionRequest
     /// <summary><c>platformCapabilities</c>: EC2 (default) or FARGATE.</summary>
     public string PlatformCapability { get; init; } = "EC2";
 
+    /// <summary><c>runtimePlatform.cpuArchitecture</c> of a Fargate job: <c>X86_64</c> (default) or <c>ARM64</c> (Graviton, cheaper).</summary>
+    public string CpuArchitecture { get; init; } = "X86_64";
+
+    /// <summary><c>ephemeralStorage.sizeInGiB</c> of a Fargate job: 20 GiB included (default), up to 200; above 20 is billed.</summary>
+    public int EphemeralStorageGiB { get; init; } = 20;
+
     /// <summary>Simulated: how long each attempt runs, unless <see cref="Behavior"/> decides.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -156,24 +162,3 @@ public sealed record BatchJobOutcome(TimeSpan Duration, int ExitCode = 0);
 /// <param name="Environment">The container's environment variables.</param>
 /// <param name="Random">A seeded random source (deterministic per account seed).</param>
 public sealed record BatchAttemptContext(string JobId, string JobName, int? ArrayIndex, int Attempt, IReadOnlyDictionary<string, string> Environment, Random Random);
-
-/// <summary>
-/// The simulator's own timing assumptions (not AWS figures: AWS does not publish them). Change them to explore.
-/// </summary>
-public sealed record BatchSimulationOptions
-{
-    /// <summary>From launching an EC2 instance until it can take jobs. Default 2 minutes.</summary>
-    public TimeSpan InstanceStartup { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>From STARTING to RUNNING on an instance (image pull, container start). Default 10 s.</summary>
-    public TimeSpan ContainerStart { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>From STARTING to RUNNING on Fargate (task provisioning). Default 30 s.</summary>
-    public TimeSpan FargateTaskStart { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long an instance must sit idle before Batch scales it in (above minvCpus). Default 5 minutes.</summary>
-    public TimeSpan ScaleInAfterIdle { get; init; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How many RUNNABLE jobs the scheduler looks past one that does not fit, per queue and pass. Default 64.</summary>
-    public int LookAhead { get; init; } = 64;
-}

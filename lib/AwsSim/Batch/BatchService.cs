@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AwsSim.EventBridge;
+using AwsSim.Compute;
+using AwsSim.Ec2;
+using AwsSim.Fargate;
 
 namespace AwsSim.Batch;
 
@@ -21,7 +23,8 @@ namespace AwsSim.Batch;
 public sealed partial class BatchService
 {
     private const string Client = "ClientException";
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
+    private readonly ComputeBilling _billing;
     private readonly Dictionary<string, ComputeEnvironment> _environments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JobQueue> _queues = new(StringComparer.Ordinal);
     private readonly List<JobQueue> _queueOrder = new();
@@ -35,21 +38,25 @@ public sealed partial class BatchService
     private long _instances;
     private long _tasks;
     private long _events;
+    private int _unfinished;
     private bool _passScheduled;
 
-    internal BatchService(SimulatedAws aws)
+    internal BatchService(AccountContext aws, ComputeBilling billing, IEventPublisher events, BatchOptions? options = null)
     {
         _aws = aws;
+        _billing = billing;
+        Options = options ?? new();
+        EventPublisher = events;
         _ids = new Random(unchecked(aws.Seed * 31 + 17));
         _spot = new Random(unchecked(aws.Seed * 31 + 23));
         _behaviour = new Random(unchecked(aws.Seed * 31 + 29));
     }
 
-    /// <summary>The simulator's timing assumptions (instance start-up, container start, scale-in delay).</summary>
-    public BatchSimulationOptions Options { get; set; } = new();
+    /// <summary>The simulator's timing assumptions (instance start-up, container start, scale-in delay); fixed when the account is built.</summary>
+    public BatchOptions Options { get; }
 
-    /// <summary>Where job state-change events go (an EventBridge bus); null = not published.</summary>
-    public IEventPublisher? EventPublisher { get; set; }
+    /// <summary>Where job state-change events go: the account's bus (tests may swap in a recorder).</summary>
+    internal IEventPublisher? EventPublisher { get; set; }
 
     /// <summary>Every compute environment.</summary>
     public IReadOnlyCollection<ComputeEnvironment> ComputeEnvironments => _environments.Values;
@@ -186,6 +193,15 @@ public sealed partial class BatchService
             }
             Validate.Range("resourceRequirements.MEMORY", request.Memory, 4, int.MaxValue, "MiB", Client);
         }
+        OneOf("runtimePlatform.cpuArchitecture", request.CpuArchitecture, "X86_64", "ARM64");
+        if (request.PlatformCapability == "FARGATE")
+        {
+            Validate.Range("ephemeralStorage.sizeInGiB", request.EphemeralStorageGiB, 20, FargatePricing.MaxEphemeralStorageGiB, "GiB (20 included)", Client);
+        }
+        else if (request.CpuArchitecture != "X86_64" || request.EphemeralStorageGiB != 20)
+        {
+            throw new AwsValidationException("runtimePlatform", request.CpuArchitecture, "runtimePlatform and ephemeralStorage are for Fargate job definitions (EC2 jobs take the instance's)", Client);
+        }
         var list = _definitions.TryGetValue(name, out var l) ? l : _definitions[name] = new List<JobDefinition>();
         var rev = list.Count + 1;
         var def = new JobDefinition(name, rev, Arn($"job-definition/{name}:{rev}"), request);
@@ -311,7 +327,7 @@ public sealed partial class BatchService
 
     /// <summary>True when every job is done and no instance can scale in any more.</summary>
     public bool IsQuiet()
-        => _jobOrder.All(j => j.IsDone)
+        => _unfinished == 0
            && _environments.Values.All(ce => ce.Live.Count == 0 || ce.LivevCpus - ce.Live.Min(i => i.Vcpus) < ce.Request.MinvCpus);
 
     /// <summary>What the job would look like as a "Batch Job State Change" event right now.</summary>
@@ -345,6 +361,7 @@ public sealed partial class BatchService
         job.ExitCodeToReturn = r.ExitCode ?? def.Request.ExitCode;
         _jobs.Add(id, job);
         _jobOrder.Add(job);
+        _unfinished++;
         return job;
     }
 
@@ -416,10 +433,17 @@ public sealed partial class BatchService
 
     private void SetStatus(BatchJob job, string status, string? reason)
     {
+        var wasDone = job.IsDone;
         job.Status = status;
+        if (!wasDone && job.IsDone) _unfinished--;
         job.StatusReason = reason;
         job.HistoryList.Add(new JobStatusChange(_aws.Clock.Now, status, reason));
-        if (EventPublisher is { } bus)
+        if (EventPublisher is not { } bus) return;
+        if (!bus.Wants(BatchJobStateChangeEvent.EventSource))
+        {
+            _events++; // nobody wants it: build nothing, but keep the id sequence as if it were built
+        }
+        else
         {
             var e = ToEvent(job);
             bus.Publish(new EventBridgeEvent
@@ -452,14 +476,18 @@ public sealed partial class BatchService
         _passScheduled = false;
         var booting = new Dictionary<BatchInstance, (double Vcpus, int Memory)>();
         var placed = new List<BatchJob>();
+        var noFit = new HashSet<(double Vcpus, int Memory)>();
         foreach (var queue in _queueOrder)
         {
             if (queue.Runnable.Count == 0) continue;
             placed.Clear();
+            noFit.Clear();
             var misses = 0;
             foreach (var job in queue.Runnable)
             {
-                var result = TryPlace(job, queue, booting);
+                // Capacity only shrinks during a pass: a size that found no room finds none later in it (linear passes).
+                var result = noFit.Contains((job.Vcpus, job.Memory)) ? Placement.None : TryPlace(job, queue, booting);
+                if (result == Placement.None) noFit.Add((job.Vcpus, job.Memory));
                 if (result == Placement.Placed) placed.Add(job);
                 else if (result == Placement.None && ++misses > Options.LookAhead) break;
             }
@@ -717,14 +745,14 @@ public sealed partial class BatchService
     /// Seconds an instance or task is billed for: whole seconds rounded up, at least 60 (EC2 Linux per-second billing
     /// with a 60 s minimum, aws-facts §9; Fargate's 1-minute minimum, aws-facts §6 / <c>fargate.minimum.billing</c>).
     /// </summary>
-    public static long BilledSeconds(TimeSpan ran) => Math.Max(60, (long)Math.Ceiling(ran.TotalSeconds));
+    public static long BilledSeconds(TimeSpan ran) => ComputeBilling.BilledSeconds(ran);
 
     /// <summary>The hourly price Batch pays for an instance type in this environment (Spot: on-demand × <c>ec2.spot.fraction</c>).</summary>
     public decimal HourlyPriceOf(ComputeEnvironment ce, PriceEntry type)
     {
         ArgumentNullException.ThrowIfNull(ce);
         ArgumentNullException.ThrowIfNull(type);
-        return ce.Type == "SPOT" ? type.Price * _aws.Prices.Get("ec2.spot.fraction").Price : type.Price;
+        return _billing.HourlyPrice(InstanceOf(type), ce.Type == "SPOT");
     }
 
     private Func<PriceEntry, decimal> HourlyPrice(ComputeEnvironment ce) => t => HourlyPriceOf(ce, t);
@@ -732,23 +760,19 @@ public sealed partial class BatchService
     private void BillInstance(BatchInstance inst)
     {
         var seconds = BilledSeconds(inst.TerminatedAt!.Value - inst.LaunchedAt);
-        var hours = seconds / 3600m;
-        var unit = HourlyPriceOf(inst.Environment, inst.Price);
-        inst.Cost = hours * unit;
         var note = $"{inst.InstanceId}, {seconds:#,0} s billed (per second, 60 s minimum); Batch itself is free"
                    + (inst.IsSpot ? $"; Spot = on-demand × {_aws.Prices.Get("ec2.spot.fraction").Price} (ec2.spot.fraction)" : "");
-        _aws.Bill.Add(new LineItem(inst.Price.Service, $"{inst.InstanceType} {(inst.IsSpot ? "Spot" : "On-Demand")} (Batch CE {inst.Environment.ComputeEnvironmentName})",
-            hours, inst.Price.Unit, unit, inst.Cost, inst.Price.Key, note));
+        inst.Cost = _billing.ChargeInstance(InstanceOf(inst.Price), inst.IsSpot, seconds,
+            $"{inst.InstanceType} {(inst.IsSpot ? "Spot" : "On-Demand")} (Batch CE {inst.Environment.ComputeEnvironmentName})", note);
     }
 
     private void BillFargate(BatchJob job, ComputeEnvironment ce)
     {
         var seconds = BilledSeconds(_aws.Clock.Now - job.AttemptStarting);
-        var vcpu = _aws.Prices.Get("fargate.linux.x86_64.vcpu");
-        var mem = _aws.Prices.Get("fargate.linux.x86_64.memory");
-        var note = $"{job.JobId} attempt {job.AttemptList.Count + 1}, {seconds:#,0} s billed (1-minute minimum)";
-        _aws.Bill.Add(LineItem.From(vcpu, $"Fargate vCPU (Batch CE {ce.ComputeEnvironmentName})", (decimal)job.Vcpus * seconds / 3600m, note));
-        _aws.Bill.Add(LineItem.From(mem, $"Fargate memory (Batch CE {ce.ComputeEnvironmentName})", job.Memory / 1024m * seconds / 3600m, note));
+        var def = job.Definition.Request;
+        var task = new FargateTask((int)Math.Round(job.Vcpus * 1024), job.Memory, def.CpuArchitecture == "ARM64" ? AwsSim.Architecture.Arm64 : AwsSim.Architecture.X86_64,
+            Spot: false, def.EphemeralStorageGiB);
+        _billing.ChargeFargate(task, seconds, $"{job.JobId} attempt {job.AttemptList.Count + 1} (Batch CE {ce.ComputeEnvironmentName}), {seconds:#,0} s billed (1-minute minimum)");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -784,9 +808,11 @@ public sealed partial class BatchService
     private static IEnumerable<PriceEntry> Family(List<PriceEntry> priced, params string[] families)
         => priced.Where(p => families.Any(f => p.Key.StartsWith("ec2." + f + ".", StringComparison.Ordinal)));
 
-    private static string ArchitectureOf(PriceEntry p) => Regex.IsMatch(p.Key, @"^ec2\.[a-z]+\d+[a-z]*g[a-z]*\.") ? "arm64" : "x86_64";
+    private string ArchitectureOf(PriceEntry p) => InstanceOf(p).Architecture;
 
-    private static string Architecture(ComputeEnvironment ce) => ce.IsFargate ? "x86_64" : ArchitectureOf(ce.InstanceTypes[0]);
+    private InstanceType InstanceOf(PriceEntry p) => InstanceCatalog.Get(p.Key["ec2.".Length..], _aws.Prices);
+
+    private string Architecture(ComputeEnvironment ce) => ce.IsFargate ? "x86_64" : ArchitectureOf(ce.InstanceTypes[0]);
 
     private static int Vcpu(PriceEntry p) => int.Parse(p.Attributes!["vcpu"], CultureInfo.InvariantCulture);
 

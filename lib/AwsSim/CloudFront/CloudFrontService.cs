@@ -1,18 +1,23 @@
-using AwsSim.Lambda;
 
 namespace AwsSim.CloudFront;
 
 /// <summary>Amazon CloudFront with Lambda@Edge: distributions whose cache behaviours run functions at four trigger points. Use it as <c>aws.CloudFront</c>.</summary>
 public sealed class CloudFrontService
 {
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
     private readonly List<Distribution> _distributions = new();
-    private ILambdaInvoker? _invoker;
 
-    internal CloudFrontService(SimulatedAws aws) => _aws = aws;
+    internal CloudFrontService(AccountContext aws, ILambdaInvoker? lambda)
+    {
+        _aws = aws;
+        LambdaInvoker = lambda;
+    }
 
-    /// <summary>The Lambda that edge functions run on (synchronous <see cref="ILambdaInvoker.Invoke"/>); the account's Lambda once wired.</summary>
-    public ILambdaInvoker? Invoker { get => _invoker ?? _aws.FindLambdaInvoker(); set => _invoker = value; }
+    /// <summary>
+    /// The Lambda that edge functions run on (synchronous <see cref="ILambdaInvoker.Invoke"/>): the account's
+    /// <c>aws.Lambda</c>; a lesson or test may put a stand-in here.
+    /// </summary>
+    public ILambdaInvoker? LambdaInvoker { get; set; }
 
     internal SimulatedClock Clock => _aws.Clock;
 

@@ -205,7 +205,7 @@ public sealed class Distribution
     {
         var association = behavior.Associations.FirstOrDefault(a => a.EventType == eventType);
         if (association is null) return null;
-        var invoker = _service.Invoker ?? throw new InvalidOperationException("No Lambda invoker: set aws.CloudFront.Invoker.");
+        var invoker = _service.LambdaInvoker ?? throw new InvalidOperationException("No Lambda invoker: set aws.CloudFront.LambdaInvoker.");
         var e = new CloudFrontEvent
         {
             Records =

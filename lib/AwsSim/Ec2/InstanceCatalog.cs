@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace AwsSim.Ec2;
 
@@ -32,11 +33,7 @@ public static class InstanceCatalog
     /// The billable seconds of one instance run: EC2 Linux bills per second with a 60-second minimum
     /// (aws-facts §9, secondary source citing AWS).
     /// </summary>
-    public static long BilledSeconds(TimeSpan runTime)
-    {
-        if (runTime < TimeSpan.Zero) throw new AwsValidationException("runTime", runTime.ToString(), "must not be negative");
-        return Math.Max(60L, (long)Math.Ceiling(runTime.TotalSeconds - 1e-9));
-    }
+    public static long BilledSeconds(TimeSpan runTime) => PerSecondBilling.BilledSeconds(runTime, "runTime");
 
     /// <summary>What one instance costs for <paramref name="runTime"/>: billed seconds / 3,600 × the hourly price.</summary>
     public static decimal Cost(InstanceType type, TimeSpan runTime) => BilledSeconds(runTime) / 3600m * type.HourlyPrice;
@@ -48,11 +45,18 @@ public static class InstanceCatalog
         return LineItem.From(price, $"{type.Name} on-demand Linux", BilledSeconds(runTime) / 3600m, note);
     }
 
+    /// <summary>
+    /// AWS's architecture of an instance type: <c>arm64</c> for Graviton families (a <c>g</c> after the generation, as in
+    /// t4g, m6g, c7gd, r6gn), else <c>x86_64</c>.
+    /// </summary>
+    internal static string ArchitectureOf(string instanceType)
+        => Regex.IsMatch(instanceType, @"^[a-z]+\d+[a-z]*g[a-z]*\.") ? "arm64" : "x86_64";
+
     private static InstanceType FromPrice(PriceEntry p)
     {
         var a = p.Attributes!;
         var name = p.Key["ec2.".Length..];
-        var arch = name.Split('.')[0] is var family && family.Length >= 2 && family.EndsWith('g') ? "arm64" : "x86_64";
+        var arch = ArchitectureOf(name);
         return new InstanceType(name,
             int.Parse(a["vcpu"], CultureInfo.InvariantCulture),
             decimal.Parse(a["memoryGiB"], CultureInfo.InvariantCulture),

@@ -18,13 +18,13 @@ public sealed class EcrService
     /// <summary>The hours in a billing month, as the course counts them.</summary>
     public const decimal HoursPerMonth = 730m;
 
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
     private readonly Dictionary<string, EcrRepository> _repos = new(StringComparer.Ordinal);
     private long _sequence;
     private DateTimeOffset _accruedTo;
     private decimal _byteHours;
 
-    internal EcrService(SimulatedAws aws)
+    internal EcrService(AccountContext aws)
     {
         _aws = aws;
         _accruedTo = aws.Clock.Now;

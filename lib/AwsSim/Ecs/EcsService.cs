@@ -1,8 +1,8 @@
 using System.Globalization;
+using AwsSim.Compute;
 using AwsSim.Ec2;
-using AwsSim.EventBridge;
+using AwsSim.Ecr;
 using AwsSim.Fargate;
-using AwsSim.Lambda;
 
 namespace AwsSim.Ecs;
 
@@ -19,34 +19,40 @@ namespace AwsSim.Ecs;
 /// </remarks>
 public sealed class EcsService
 {
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
+    private readonly EcrService _ecr;
+    private readonly ComputeBilling _billing;
     private readonly Dictionary<string, Cluster> _clusters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TaskDefinition>> _families = new(StringComparer.Ordinal);
     private readonly Random _ids;
     private readonly Random _placement;
     private readonly Random _spot;
-    private readonly List<EcsTaskStateChangeEvent> _events = new();
+    private readonly Queue<EcsTaskStateChangeEvent> _events = new();
     private readonly HashSet<Service> _dirty = new();
     private readonly Dictionary<EcsTask, TaskExtras> _extras = new();
     private bool _reconciling;
     private int _azTurn;
     private int _taskIndex;
 
-    internal EcsService(SimulatedAws aws)
+    internal EcsService(AccountContext aws, EcrService ecr, ComputeBilling billing, IEventPublisher events, EcsOptions? options = null)
     {
         _aws = aws;
+        _billing = billing;
+        Options = options ?? new();
+        _ecr = ecr;
+        EventPublisher = events;
         _ids = new Random(aws.Seed);
         _placement = new Random(unchecked(aws.Seed * 31 + 7));
         _spot = new Random(unchecked(aws.Seed * 17 + 3));
     }
 
-    /// <summary>The simulator's knobs (start delay, Spot interruption rate…). Set before running tasks.</summary>
-    public EcsOptions Options { get; set; } = new();
+    /// <summary>The simulator's knobs (start delay, Spot interruption rate…); fixed when the account is built.</summary>
+    public EcsOptions Options { get; }
 
-    /// <summary>Where task state changes are published (an EventBridge bus), or null.</summary>
-    public IEventPublisher? EventPublisher { get; set; }
+    /// <summary>Where task state changes are published: the account's bus (tests may swap in a recorder).</summary>
+    internal IEventPublisher? EventPublisher { get; set; }
 
-    /// <summary>Every task state change event published so far (when <see cref="EcsOptions.RecordEvents"/> is on).</summary>
+    /// <summary>The latest task state change events (at most <see cref="EcsOptions.RecordedEventCapacity"/>, when <see cref="EcsOptions.RecordEvents"/> is on), oldest first.</summary>
     public IReadOnlyList<EcsTaskStateChangeEvent> PublishedEvents => _events.ToList();
 
     /// <summary>The Availability Zones the simulator uses: the Region plus a, b and c.</summary>
@@ -538,11 +544,11 @@ public sealed class EcsService
         task.PullStoppedAt = now;
         foreach (var cd in task.TaskDefinition.ContainerDefinitions)
         {
-            var r = Ecr.ImageReference.TryParse(cd.Image);
+            var r = ImageReference.TryParse(cd.Image);
             if (r is null || r.RegistryId != _aws.AccountId || r.Region != _aws.Region) continue;
             try
             {
-                task._digests[cd.Name] = _aws.Ecr.Pull(cd.Image).ImageDigest;
+                task._digests[cd.Name] = _ecr.Pull(cd.Image).ImageDigest;
             }
             catch (AwsException ex)
             {
@@ -730,32 +736,40 @@ public sealed class EcsService
 
     private void BillInstance(ContainerInstance inst, DateTimeOffset until, string? note = null)
     {
-        var total = InstanceCatalog.BilledSeconds(until - inst.RegisteredAt);
+        var total = ComputeBilling.BilledSeconds(until - inst.RegisteredAt);
         var delta = total - inst._billedSeconds;
         if (delta <= 0) return;
         inst._billedSeconds = total;
-        var price = _aws.Prices.Get(inst.InstanceType.PriceKey);
-        _aws.Bill.Add(LineItem.From(price, $"{inst.InstanceType.Name} on-demand Linux ({inst.Ec2InstanceId})", delta / 3600m, note ?? "per second, 60 s minimum"));
+        _billing.ChargeInstance(inst.InstanceType, spot: false, delta, $"{inst.InstanceType.Name} on-demand Linux ({inst.Ec2InstanceId})", note ?? "per second, 60 s minimum");
     }
 
     private void BillFargate(EcsTask t, DateTimeOffset until)
     {
-        var total = FargatePricing.BilledSeconds(until - t.PullStartedAt!.Value);
+        var total = ComputeBilling.BilledSeconds(until - t.PullStartedAt!.Value);
         var delta = total - t._billedSeconds;
         if (delta <= 0) return;
         t._billedSeconds = total;
         var td = t.TaskDefinition;
         var arch = td.CpuArchitecture == "ARM64" ? Architecture.Arm64 : Architecture.X86_64;
-        _aws.Bill.AddRange(FargatePricing.Lines(td.RequiredCpu, td.RequiredMemory, arch, t.CapacityProviderName == "FARGATE_SPOT", td.EphemeralStorageGiB, delta,
-            "task " + t.TaskId[..8], _aws.Prices));
+        _billing.ChargeFargate(new FargateTask(td.RequiredCpu, td.RequiredMemory, arch, t.CapacityProviderName == "FARGATE_SPOT", td.EphemeralStorageGiB), delta, "task " + t.TaskId[..8]);
     }
 
     private void Publish(EcsTask t)
     {
-        if (EventPublisher is null && !Options.RecordEvents) return;
+        var wanted = EventPublisher is { } bus && bus.Wants(EcsTaskStateChangeEvent.EventSource);
+        if (!wanted && !Options.RecordEvents)
+        {
+            // Nobody wants it: build nothing, but draw its id so every later id is the same as when it is built.
+            if (EventPublisher is not null) Guid();
+            return;
+        }
         var e = ToEvent(t);
-        if (Options.RecordEvents) _events.Add(e);
-        EventPublisher?.Publish(e.ToEventBridgeEvent());
+        if (Options.RecordEvents)
+        {
+            if (_events.Count == Options.RecordedEventCapacity) _events.Dequeue();
+            _events.Enqueue(e);
+        }
+        if (wanted) EventPublisher!.Publish(e.ToEventBridgeEvent());
     }
 
     /// <summary>The task's current state as an "ECS Task State Change" event.</summary>

@@ -10,6 +10,8 @@ namespace AwsSim.Ecs;
 [AwsEvent("ecs-task-state-change", "detail-type=ECS Task State Change", "detail.taskArn")]
 public sealed record EcsTaskStateChangeEvent
 {
+    internal const string EventSource = "aws.ecs";
+
     /// <summary>Always "0".</summary>
     [JsonPropertyName("version")] public string Version { get; init; } = "0";
 
@@ -41,7 +43,7 @@ public sealed record EcsTaskStateChangeEvent
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
 
     /// <summary>The same event as the bus envelope (detail as raw JSON), for <c>IEventPublisher</c>.</summary>
-    public EventBridge.EventBridgeEvent ToEventBridgeEvent() => new()
+    public EventBridgeEvent ToEventBridgeEvent() => new()
     {
         Version = Version, Id = Id, DetailType = DetailType, Source = Source, Account = Account, Time = Time, Region = Region,
         Resources = Resources, Detail = JsonSerializer.SerializeToElement(Detail, AwsJson.Options), Extra = Extra,

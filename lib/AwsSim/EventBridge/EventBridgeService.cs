@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using AwsSim.Lambda;
 
 namespace AwsSim.EventBridge;
 
@@ -29,30 +28,53 @@ public sealed partial class EventBridgeService : IEventPublisher
     /// <summary>Targets per rule [LDG: each schedule "targeting up to 5 functions"].</summary>
     public const int MaxTargetsPerRule = 5;
 
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
     private readonly Dictionary<(string Bus, string Name), RuleEntry> _rules = new();
     private readonly HashSet<string> _buses = new(StringComparer.Ordinal) { DefaultBus };
     private readonly List<EventDelivery> _deliveries = new();
-    private readonly List<EventBridgeEvent> _events = new();
+    private readonly Queue<EventBridgeEvent> _events = new();
+    private readonly Dictionary<string, List<RuleEntry>> _patternRules = new(StringComparer.Ordinal);
+    private bool _patternRulesStale = true;
     private long _eventCounter;
 
-    /// <summary>Creates the service for an account. Usually reached as <c>aws.Events</c>.</summary>
-    /// <param name="aws">The account (clock, Region, account id, seed).</param>
-    /// <param name="lambda">How Lambda targets are invoked; may be set later with <see cref="LambdaInvoker"/>.</param>
-    public EventBridgeService(SimulatedAws aws, ILambdaInvoker? lambda = null)
+    internal EventBridgeService(AccountContext aws, ILambdaInvoker? lambda, EventBridgeOptions? options = null)
     {
-        _aws = aws ?? throw new ArgumentNullException(nameof(aws));
+        _aws = aws;
+        Options = options ?? new();
         LambdaInvoker = lambda;
     }
 
-    /// <summary>How Lambda targets are invoked (asynchronously, like AWS). Without one, Lambda deliveries are logged as failed.</summary>
+    /// <summary>
+    /// How Lambda targets are invoked (asynchronously, like AWS): the account's <c>aws.Lambda</c>; a lesson may put a
+    /// stand-in here. Without one, Lambda deliveries are logged as failed.
+    /// </summary>
     public ILambdaInvoker? LambdaInvoker { get; set; }
 
     /// <summary>Every delivery so far, in the order it happened: which rule gave which event to which target, and when.</summary>
     public IReadOnlyList<EventDelivery> Deliveries => _deliveries.ToArray();
 
-    /// <summary>Every event that reached a bus (scheduled events, PutEvents, events published by other services), in order.</summary>
+    /// <summary>This service's options (fixed when the account is built).</summary>
+    public EventBridgeOptions Options { get; }
+
+    /// <summary>
+    /// The latest events that reached a bus (scheduled events, PutEvents, events published by other services), oldest
+    /// first: at most <see cref="EventBridgeOptions.EventLogCapacity"/> of them, none by default.
+    /// </summary>
     public IReadOnlyList<EventBridgeEvent> Events => _events.ToArray();
+
+    /// <summary>
+    /// Whether an event from <paramref name="source"/> published now would be kept or delivered: the event log is on, or
+    /// an enabled event-pattern rule on the default bus may match that source. Publishers skip building the others.
+    /// </summary>
+    public bool Wants(string source)
+    {
+        if (Options.EventLogCapacity > 0) return true;
+        foreach (var entry in PatternRules(DefaultBus))
+        {
+            if (entry.Rule.State == RuleState.Enabled && entry.Pattern!.MayMatchSource(source)) return true;
+        }
+        return false;
+    }
 
     /// <summary>Creates a custom event bus (for event-pattern rules; scheduled rules live on <c>default</c>).</summary>
     /// <returns>The bus ARN.</returns>
@@ -105,6 +127,7 @@ public sealed partial class EventBridgeService : IEventPublisher
         entry.Pattern = pattern;
         entry.ScheduleStart = createdAt; // a rate schedule counts from when it was created (or last changed)
         _rules[key] = entry;
+        _patternRulesStale = true;
         Arm(entry);
         return rule.Arn;
     }
@@ -180,6 +203,7 @@ public sealed partial class EventBridgeService : IEventPublisher
         }
         entry.Pending?.Cancel();
         _rules.Remove(key);
+        _patternRulesStale = true;
     }
 
     /// <summary>Puts custom events on their buses; each is matched against that bus's enabled event-pattern rules.</summary>
@@ -235,15 +259,40 @@ public sealed partial class EventBridgeService : IEventPublisher
 
     private void Route(EventBridgeEvent e, string bus)
     {
-        _events.Add(e);
+        Log(e);
         System.Text.Json.Nodes.JsonNode? json = null;
-        foreach (var entry in _rules.Where(r => r.Key.Bus == bus).Select(r => r.Value).OrderBy(r => r.Rule.Name, StringComparer.Ordinal).ToList())
+        foreach (var entry in PatternRules(bus).ToArray())
         {
             if (entry.Rule.State != RuleState.Enabled || entry.Pattern is null) continue;
             json ??= System.Text.Json.Nodes.JsonNode.Parse(AwsJson.Serialize(e));
             if (entry.Pattern.Matches(json)) Deliver(entry, e);
         }
     }
+
+    private void Log(EventBridgeEvent e)
+    {
+        if (Options.EventLogCapacity == 0) return;
+        if (_events.Count == Options.EventLogCapacity) _events.Dequeue();
+        _events.Enqueue(e);
+    }
+
+    /// <summary>The bus's event-pattern rules by name, kept sorted between rule changes (not sorted per event).</summary>
+    private List<RuleEntry> PatternRules(string bus)
+    {
+        if (_patternRulesStale)
+        {
+            _patternRules.Clear();
+            foreach (var ((b, _), entry) in _rules.Where(r => r.Value.Pattern is not null).OrderBy(r => r.Key.Name, StringComparer.Ordinal))
+            {
+                if (!_patternRules.TryGetValue(b, out var list)) _patternRules[b] = list = new();
+                list.Add(entry);
+            }
+            _patternRulesStale = false;
+        }
+        return _patternRules.TryGetValue(bus, out var found) ? found : s_none;
+    }
+
+    private static readonly List<RuleEntry> s_none = new();
 
     private void SetState(string name, string eventBusName, RuleState state)
     {
@@ -291,7 +340,7 @@ public sealed partial class EventBridgeService : IEventPublisher
             Resources = [entry.Rule.Arn],
             Detail = DetailJson.Parse("{}"),
         };
-        _events.Add(ev);
+        Log(ev);
         Deliver(entry, ev);
     }
 

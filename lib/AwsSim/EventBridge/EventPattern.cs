@@ -46,6 +46,21 @@ public sealed class EventPattern
         return new EventPattern(json, obj);
     }
 
+    /// <summary>
+    /// False only when the pattern names exact <c>source</c> values and <paramref name="source"/> is not one of them
+    /// (a quick check before an event is even built); true otherwise.
+    /// </summary>
+    internal bool MayMatchSource(string source)
+    {
+        if (_pattern["source"] is not JsonArray values) return true;
+        foreach (var v in values)
+        {
+            if (v is not JsonValue value || !value.TryGetValue<string>(out var s)) return true; // an operator: just check later
+            if (s == source) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when <paramref name="e"/> matches.</summary>
     public bool Matches(EventBridgeEvent e) => Matches(JsonNode.Parse(AwsJson.Serialize(e)));
 

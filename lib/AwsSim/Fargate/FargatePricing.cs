@@ -1,5 +1,4 @@
 using System.Globalization;
-using AwsSim.Lambda;
 
 namespace AwsSim.Fargate;
 
@@ -22,11 +21,7 @@ public static class FargatePricing
     public const int MaxEphemeralStorageGiB = 200;
 
     /// <summary>Billed seconds of one task: rounded up to a whole second, at least 60.</summary>
-    public static long BilledSeconds(TimeSpan duration)
-    {
-        if (duration < TimeSpan.Zero) throw new AwsValidationException("duration", duration.ToString(), "must not be negative");
-        return Math.Max(60L, (long)Math.Ceiling(duration.TotalSeconds - 1e-9));
-    }
+    public static long BilledSeconds(TimeSpan duration) => PerSecondBilling.BilledSeconds(duration);
 
     /// <summary>The price list key prefix for a platform: <c>fargate.linux.x86_64</c>, <c>fargate.linux.arm64</c> or <c>fargate.spot.linux.x86_64</c>.</summary>
     public static string KeyPrefix(Architecture architecture, bool spot)

@@ -1,5 +1,3 @@
-using AwsSim.Lambda;
-
 namespace AwsSim.Fargate;
 
 /// <summary>What Fargate bills: how many tasks of one size ran for how long.</summary>

@@ -29,7 +29,7 @@ public sealed class ExecutionEnvironment
 
     /// <summary>
     /// How long it may sit idle before Lambda reclaims it. AWS does not document this; the simulator draws it from
-    /// <see cref="LambdaService.IdleLifetimeRange"/> with the account's seed.
+    /// <see cref="LambdaOptions.IdleLifetimeRange"/> with the account's seed.
     /// </summary>
     public TimeSpan IdleLifetime { get; }
 

@@ -60,7 +60,7 @@ public sealed record FunctionConfiguration
     [JsonPropertyName("LastModified")] public string LastModified { get; init; } = "";
 
     /// <summary>The architecture as an enum.</summary>
-    [JsonIgnore] public Architecture Architecture => AwsSim.Lambda.Architectures.Parse(Architectures[0]);
+    [JsonIgnore] public Architecture Architecture => AwsSim.Architectures.Parse(Architectures[0]);
 }
 
 /// <summary>/tmp size.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AwsSim.EventBridge;
 
 namespace AwsSim.Lambda;
 
@@ -52,7 +51,7 @@ public sealed partial class LambdaService
         fn.Accounting.Received++;
         AsyncAccounting.Received++;
         _aws.Clock.Schedule(now, () => Attempt(ev), "lambda:async");
-        if (DuplicateDeliveryRate > 0 && _random.NextDouble() < DuplicateDeliveryRate)
+        if (Options.DuplicateDeliveryRate > 0 && _random.NextDouble() < Options.DuplicateDeliveryRate)
         {
             var dup = ev with { Duplicate = true };
             fn.Accounting.DuplicateDeliveries++;

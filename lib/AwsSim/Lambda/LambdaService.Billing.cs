@@ -22,12 +22,12 @@ public sealed partial class LambdaService
     /// per invocation). The lines posted to <c>aws.Bill</c> always add up to this.
     /// </summary>
     public Bill GetMonthlyBill(int year, int month)
-        => LambdaPricing.MonthlyBill(GetMonthlyTotals(year, month), FreeTier, _aws.Prices);
+        => LambdaPricing.MonthlyBill(GetMonthlyTotals(year, month), Options.FreeTier, _aws.Prices);
 
     /// <summary>
     /// Posts what Lambda has charged since the last posting to <c>aws.Bill</c>: for each month, the difference between
     /// the recomputed month bill and what was already posted, one line per usage type. Runs by itself on the clock
-    /// (see <see cref="BillingInterval"/>) and after every synchronous invoke; call it to post at once.
+    /// (see <see cref="LambdaOptions.BillingInterval"/>) and after every synchronous invoke; call it to post at once.
     /// </summary>
     public void PostCharges()
     {
@@ -36,7 +36,7 @@ public sealed partial class LambdaService
         foreach (var key in _dirtyMonths.Order().ToList())
         {
             var totals = _months[key];
-            var bill = LambdaPricing.MonthlyBill(totals, FreeTier, _aws.Prices);
+            var bill = LambdaPricing.MonthlyBill(totals, Options.FreeTier, _aws.Prices);
             var posted = _posted.TryGetValue(key, out var p) ? p : _posted[key] = new();
             var note = string.Create(CultureInfo.InvariantCulture, $"{key / 12:0000}-{key % 12 + 1:00}");
             var now = bill.Items.GroupBy(i => (i.UsageType, i.PriceKey)).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
@@ -67,7 +67,7 @@ public sealed partial class LambdaService
         if (_flush is null)
         {
             var now = _aws.Clock.Now;
-            var due = BillingInterval <= TimeSpan.Zero ? now : new DateTimeOffset((now.UtcTicks / BillingInterval.Ticks + 1) * BillingInterval.Ticks, TimeSpan.Zero);
+            var due = Options.BillingInterval <= TimeSpan.Zero ? now : new DateTimeOffset((now.UtcTicks / Options.BillingInterval.Ticks + 1) * Options.BillingInterval.Ticks, TimeSpan.Zero);
             _flush = _aws.Clock.Schedule(due, PostCharges, "lambda:billing");
         }
         _requestPrice ??= _aws.Prices.Get("lambda.requests").Price;

@@ -33,6 +33,8 @@ public sealed partial class LambdaService
         if (_current.Value is { } active) AuthorizeRole(active.Function, action, resource, errorCode);
     }
 
+    void ICallerAuthorizer.AuthorizeCaller(string action, string resource, string errorCode) => Authorize(action, resource, errorCode);
+
     internal void AuthorizeRole(LambdaFunction fn, string action, string resource, string errorCode)
     {
         var decision = fn.Role.Evaluate(action, resource);
@@ -74,7 +76,7 @@ public sealed partial class LambdaService
             fn.Metrics.At(now).Throttles++;
             throw new TooManyRequestsException(reason!, reason == "ReservedFunctionConcurrentInvocationLimitExceeded"
                 ? $"The function's reserved concurrency ({fn.Reserved}) is in use."
-                : $"The account's unreserved concurrency ({_accountLimit - ReservedTotal()}) is in use.");
+                : $"The account's unreserved concurrency ({Options.AccountConcurrencyLimit - ReservedTotal()}) is in use.");
         }
         var outcome = Run(fn, env!, payload, now, lineage);
         if (_current.Value is { } parent)
@@ -82,7 +84,7 @@ public sealed partial class LambdaService
             // A function calling another synchronously waits for it.
             parent.Context.Spend(outcome.End - now);
         }
-        else if (BillingInterval <= TimeSpan.Zero)
+        else if (Options.BillingInterval <= TimeSpan.Zero)
         {
             PostCharges(); // a caller outside the clock sees the charge on aws.Bill at once
         }
@@ -138,7 +140,7 @@ public sealed partial class LambdaService
             : RecursiveLoopDetection.ForNextInvocation(fn.Name);
 
     private bool HasCapacity(LambdaFunction fn)
-        => fn.Reserved is { } r ? fn.Busy < r : _unreservedBusy < _accountLimit - _reservedTotal;
+        => fn.Reserved is { } r ? fn.Busy < r : _unreservedBusy < Options.AccountConcurrencyLimit - _reservedTotal;
 
     private bool TryAcquire(LambdaFunction fn, DateTimeOffset now, out ExecutionEnvironment? env, out string? reason)
     {
@@ -148,7 +150,7 @@ public sealed partial class LambdaService
         {
             if (fn.Busy >= r) { reason = "ReservedFunctionConcurrentInvocationLimitExceeded"; return false; }
         }
-        else if (_unreservedBusy >= _accountLimit - _reservedTotal)
+        else if (_unreservedBusy >= Options.AccountConcurrencyLimit - _reservedTotal)
         {
             reason = "ConcurrentInvocationLimitExceeded";
             return false;
@@ -178,7 +180,7 @@ public sealed partial class LambdaService
     private ExecutionEnvironment NewEnvironment(LambdaFunction fn, DateTimeOffset now)
     {
         var id = NewHex32();
-        var (min, max) = IdleLifetimeRange;
+        var (min, max) = Options.IdleLifetimeRange;
         var lifetime = min + TimeSpan.FromTicks((long)((max - min).Ticks * _random.NextDouble()));
         var env = new ExecutionEnvironment(fn.Name, id, $"{now.UtcDateTime:yyyy/MM/dd}/[$LATEST]{id}", now, lifetime) { Owner = fn };
         fn.AllEnvironments.Add(env);
@@ -309,7 +311,7 @@ public sealed partial class LambdaService
         if (CanWriteLogs(fn))
         {
             fn.Logs.Enqueue(log);
-            while (fn.Logs.Count > LogRetentionInvocations) fn.Logs.Dequeue();
+            while (fn.Logs.Count > Options.LogRetentionInvocations) fn.Logs.Dequeue();
         }
         else
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AwsSim.EventBridge;
+using AwsSim.Ecr;
 
 namespace AwsSim.Lambda;
 
@@ -10,77 +10,47 @@ namespace AwsSim.Lambda;
 /// retries, dead-letter queues and destinations; write AWS-format logs and metrics; charge every invocation to the bill.
 /// Triggers (S3, API Gateway, EventBridge, CloudFront) call it through <see cref="ILambdaInvoker"/>.
 /// </summary>
-public sealed partial class LambdaService : ILambdaInvoker
+public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
 {
     /// <summary>The init phase may take at most 10 s; after that Lambda retries it inside the first invocation.</summary>
     public static readonly TimeSpan InitLimit = TimeSpan.FromSeconds(10);
 
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
     private readonly Dictionary<string, LambdaFunction> _functions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IamRole> _roles = new(StringComparer.Ordinal);
     private ulong _idState;
     private readonly Random _random;
-    private int _accountLimit = 1_000;
 
-    internal LambdaService(SimulatedAws aws)
+    private readonly EcrService _ecr;
+    private readonly SimulatedAws _handlerAccount;
+
+    /// <param name="aws">The account's Region, clock, seed, prices and bill.</param>
+    /// <param name="ecr">Where container-image functions' images live (<see cref="ResolveImagesFromEcr"/>).</param>
+    /// <param name="events">Where EventBridge destinations go.</param>
+    /// <param name="handlerAccount">What a handler sees as <see cref="ILambdaContext.Aws"/>.</param>
+    /// <param name="options">Account settings and simulation choices.</param>
+    internal LambdaService(AccountContext aws, EcrService ecr, IEventPublisher events, SimulatedAws handlerAccount, LambdaOptions? options = null)
     {
         _aws = aws;
+        Options = options ?? new();
+        _ecr = ecr;
+        _handlerAccount = handlerAccount;
+        EventPublisher = events;
         _idState = unchecked((ulong)aws.Seed * 0x2545_F491_4F6C_DD1DUL + 17);
         _random = new Random(unchecked(aws.Seed * 104_729 + 3));
     }
 
-    internal SimulatedAws Account => _aws;
+    internal SimulatedAws Account => _handlerAccount;
 
     /// <summary>Which subnets have a NAT gateway; what the internet answers.</summary>
     public LambdaNetwork Network { get; } = new();
 
-    /// <summary>
-    /// The Region's concurrency quota: 1,000 by default (adjustable on AWS by a quota request; new accounts may get less).
-    /// </summary>
-    public int AccountConcurrencyLimit
-    {
-        get => _accountLimit;
-        set
-        {
-            Validate.Range(nameof(AccountConcurrencyLimit), value, 1, 1_000_000, "concurrent executions");
-            if (value - ReservedTotal() < MinimumUnreservedConcurrency)
-            {
-                throw new AwsValidationException(nameof(AccountConcurrencyLimit), value.ToString(CultureInfo.InvariantCulture),
-                    $"must leave at least {MinimumUnreservedConcurrency} unreserved after the {ReservedTotal()} reserved by functions");
-            }
-            _accountLimit = value;
-        }
-    }
-
-    /// <summary>Reserving concurrency must leave this much unreserved (100, as AWS requires).</summary>
-    public int MinimumUnreservedConcurrency { get; set; } = 100;
+    /// <summary>This service's options (fixed when the account is built; see <see cref="LambdaOptions"/>).</summary>
+    public LambdaOptions Options { get; }
 
     /// <summary>
-    /// How long an idle execution environment lives before Lambda reclaims it. AWS does not document it; observers
-    /// report minutes. Each environment draws its lifetime from this range with the account's seed (5–15 min by default).
-    /// </summary>
-    public (TimeSpan Min, TimeSpan Max) IdleLifetimeRange { get; set; } = (TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
-
-    /// <summary>
-    /// Chance (0–1) that the asynchronous queue delivers an event twice. AWS says duplicates are possible because the
-    /// queue is eventually consistent; 0 by default so runs are easy to follow. Use it to test idempotent handlers.
-    /// </summary>
-    public double DuplicateDeliveryRate { get; set; }
-
-    /// <summary>Apply the monthly free tier to the bill (on by default).</summary>
-    public bool FreeTier { get; set; } = true;
-
-    /// <summary>
-    /// How often Lambda's charges are posted to <c>aws.Bill</c>: zero (default) posts after every instant with usage;
-    /// a longer interval (e.g. one minute) keeps the bill short in simulations of millions of invocations.
-    /// </summary>
-    public TimeSpan BillingInterval { get; set; } = TimeSpan.Zero;
-
-    /// <summary>How many invocations' logs each function keeps (CloudWatch keeps all; the simulator keeps the latest 10,000).</summary>
-    public int LogRetentionInvocations { get; set; } = 10_000;
-
-    /// <summary>
-    /// Looks up container images for PackageType Image (the ECR service sets this). Null: any well-formed URI is accepted.
+    /// Looks up container images for PackageType Image (<see cref="ResolveImagesFromEcr"/> points it at the account's ECR).
+    /// Null (the default): any well-formed URI is accepted.
     /// Returning null means "no such image".
     /// </summary>
     public Func<string, ContainerImageInfo?>? ImageResolver { get; set; }
@@ -95,7 +65,7 @@ public sealed partial class LambdaService : ILambdaInvoker
         {
             try
             {
-                var image = _aws.Ecr.Pull(uri);
+                var image = _ecr.Pull(uri);
                 return new ContainerImageInfo(image.ImageDigest, image.ImageSizeInBytes);
             }
             catch (AwsException)
@@ -106,13 +76,13 @@ public sealed partial class LambdaService : ILambdaInvoker
     }
 
     /// <summary>
-    /// Looks up an S3 object's content type for the <c>s3-get-object</c> blueprint (the S3 service sets this); null when
+    /// Looks up an S3 object's content type for the <c>s3-get-object</c> blueprint (a lesson or test sets it); null when
     /// the object does not exist.
     /// </summary>
     public Func<string, string, string?>? S3ContentTypeLookup { get; set; }
 
-    /// <summary>Where records for EventBridge destinations go (the EventBridge service sets this); they are also listed in <see cref="Deliveries"/>.</summary>
-    public IEventPublisher? EventPublisher { get; set; }
+    /// <summary>Where records for EventBridge destinations go: the account's bus (tests may swap in a recorder); they are also listed in <see cref="Deliveries"/>.</summary>
+    internal IEventPublisher? EventPublisher { get; set; }
 
     // ---------------------------------------------------------------- roles
 
@@ -300,12 +270,12 @@ public sealed partial class LambdaService : ILambdaInvoker
     public int PutFunctionConcurrency(string functionName, int reservedConcurrentExecutions)
     {
         var fn = Find(functionName);
-        Validate.Range("ReservedConcurrentExecutions", reservedConcurrentExecutions, 0, _accountLimit, "concurrent executions");
+        Validate.Range("ReservedConcurrentExecutions", reservedConcurrentExecutions, 0, Options.AccountConcurrencyLimit, "concurrent executions");
         var others = ReservedTotal() - (fn.Reserved ?? 0);
-        if (_accountLimit - others - reservedConcurrentExecutions < MinimumUnreservedConcurrency)
+        if (Options.AccountConcurrencyLimit - others - reservedConcurrentExecutions < Options.MinimumUnreservedConcurrency)
         {
             throw new AwsException("InvalidParameterValueException",
-                $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{MinimumUnreservedConcurrency}].");
+                $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{Options.MinimumUnreservedConcurrency}].");
         }
         var wasReserved = fn.Reserved.HasValue;
         if (!wasReserved) _unreservedBusy -= fn.Busy;
@@ -327,7 +297,7 @@ public sealed partial class LambdaService : ILambdaInvoker
     public int? GetFunctionConcurrency(string functionName) => Find(functionName).Reserved;
 
     /// <summary>The account's concurrency (GetAccountSettings).</summary>
-    public AccountLimit GetAccountSettings() => new(_accountLimit, _accountLimit - ReservedTotal());
+    public AccountLimit GetAccountSettings() => new(Options.AccountConcurrencyLimit, Options.AccountConcurrencyLimit - ReservedTotal());
 
     /// <summary>
     /// Sets a function's asynchronous invocation options (PutFunctionEventInvokeConfig): retries 0–2 (default 2),
@@ -386,7 +356,7 @@ public sealed partial class LambdaService : ILambdaInvoker
     /// <summary>The function's CloudWatch metrics.</summary>
     public LambdaMetrics GetMetrics(string functionName) => Find(functionName).Metrics;
 
-    /// <summary>The function's log events (the latest <see cref="LogRetentionInvocations"/> invocations), in time order.</summary>
+    /// <summary>The function's log events (the latest <see cref="LambdaOptions.LogRetentionInvocations"/> invocations), in time order.</summary>
     public IReadOnlyList<LogEvent> GetLogEvents(string functionName, int? lastInvocations = null)
     {
         var fn = Find(functionName);

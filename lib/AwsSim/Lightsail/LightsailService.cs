@@ -22,14 +22,14 @@ public sealed class LightsailService
     public const decimal HoursInBillingMonth = 744m;
 
     private const string Service = "Amazon Lightsail";
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
     private readonly Dictionary<string, LightsailInstance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LightsailStaticIp> _ips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LightsailResource> _resources = new(StringComparer.Ordinal);
     private readonly HashSet<(int, int)> _billed = new();
     private int _ipCounter;
 
-    internal LightsailService(SimulatedAws aws)
+    internal LightsailService(AccountContext aws)
     {
         _aws = aws;
         Bundles = LightsailBundle.FromPriceList(aws.Prices);

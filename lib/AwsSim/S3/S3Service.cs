@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using AwsSim.Lambda;
 
 namespace AwsSim.S3;
 
@@ -14,7 +13,8 @@ public sealed class S3Service
     /// <summary>The largest key, in UTF-8 bytes.</summary>
     public const int MaxKeyBytes = 1024;
 
-    private readonly SimulatedAws _aws;
+    private readonly AccountContext _aws;
+    private readonly ICallerAuthorizer _authorizer;
     private readonly object _gate = new();
     private readonly SortedDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<S3Notification> _sent = new();
@@ -22,18 +22,20 @@ public sealed class S3Service
     private long _requests;
     private long _sequence;
 
-    internal S3Service(SimulatedAws aws)
+    internal S3Service(AccountContext aws, ILambdaInvoker? lambda, ICallerAuthorizer authorizer)
     {
         _aws = aws;
+        _authorizer = authorizer;
+        LambdaInvoker = lambda;
         _random = new Random(aws.Seed ^ 0x53_33);
         OwnerPrincipalId = "A" + RandomText(13, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
     }
 
     /// <summary>
-    /// The Lambda that notifications are delivered to (<see cref="ILambdaInvoker.InvokeAsync"/>). When not set, the
-    /// account's own Lambda service is used once it is wired.
+    /// The Lambda that notifications are delivered to (<see cref="ILambdaInvoker.InvokeAsync"/>): the account's
+    /// <c>aws.Lambda</c>; a lesson or test may put a stand-in here (e.g. <c>LocalInvoker</c>).
     /// </summary>
-    public ILambdaInvoker? Invoker { get; set; }
+    public ILambdaInvoker? LambdaInvoker { get; set; }
 
     /// <summary>The principal id of the bucket owner, as events show it in <c>ownerIdentity</c>.</summary>
     public string OwnerPrincipalId { get; }
@@ -87,7 +89,7 @@ public sealed class S3Service
     {
         ArgumentNullException.ThrowIfNull(body);
         ValidateKey(key);
-        _aws.AuthorizeCaller("s3:PutObject", ObjectArn(bucket, key), "AccessDenied");
+        _authorizer.AuthorizeCaller("s3:PutObject", ObjectArn(bucket, key), "AccessDenied");
         StoredObject stored;
         lock (_gate)
         {
@@ -108,7 +110,7 @@ public sealed class S3Service
     /// <summary>Reads an object (GetObject); <c>NoSuchKey</c> (404) when it is not there.</summary>
     public S3Object GetObject(string bucket, string key)
     {
-        _aws.AuthorizeCaller("s3:GetObject", ObjectArn(bucket, key), "AccessDenied");
+        _authorizer.AuthorizeCaller("s3:GetObject", ObjectArn(bucket, key), "AccessDenied");
         lock (_gate)
         {
             var b = Get(bucket);
@@ -126,7 +128,7 @@ public sealed class S3Service
     {
         ValidateKey(destinationKey);
         var source = GetObject(sourceBucket, sourceKey);
-        _aws.AuthorizeCaller("s3:PutObject", ObjectArn(destinationBucket, destinationKey), "AccessDenied");
+        _authorizer.AuthorizeCaller("s3:PutObject", ObjectArn(destinationBucket, destinationKey), "AccessDenied");
         StoredObject stored;
         lock (_gate)
         {
@@ -145,7 +147,7 @@ public sealed class S3Service
     /// <returns>True when an object was removed.</returns>
     public bool DeleteObject(string bucket, string key, string? requesterPrincipalId = null)
     {
-        _aws.AuthorizeCaller("s3:DeleteObject", ObjectArn(bucket, key), "AccessDenied");
+        _authorizer.AuthorizeCaller("s3:DeleteObject", ObjectArn(bucket, key), "AccessDenied");
         StoredObject? removed;
         lock (_gate)
         {
@@ -159,7 +161,7 @@ public sealed class S3Service
     /// <summary>Lists keys in order (ListObjectsV2), optionally under a prefix, at most <paramref name="maxKeys"/> (capped at 1,000) a page.</summary>
     public ListObjectsV2Result ListObjectsV2(string bucket, string? prefix = null, int maxKeys = 1000, string? continuationToken = null)
     {
-        _aws.AuthorizeCaller("s3:ListBucket", $"arn:aws:s3:::{bucket}", "AccessDenied");
+        _authorizer.AuthorizeCaller("s3:ListBucket", $"arn:aws:s3:::{bucket}", "AccessDenied");
         Validate.Range("MaxKeys", maxKeys, 0, int.MaxValue, errorCode: "InvalidArgument");
         var after = continuationToken is null ? null : DecodeToken(continuationToken);
         lock (_gate)
@@ -211,10 +213,10 @@ public sealed class S3Service
                 }
             }
         }
-        if (list.Count > 0 && (Invoker ?? _aws.FindLambdaInvoker()) is null)
+        if (list.Count > 0 && LambdaInvoker is null)
         {
             throw new AwsException("InvalidArgument",
-                "Unable to validate the following destination configurations: no Lambda is wired to this account. Set aws.S3.Invoker to an ILambdaInvoker.");
+                "Unable to validate the following destination configurations: no Lambda is wired to this account. Set aws.S3.LambdaInvoker to an ILambdaInvoker.");
         }
         lock (_gate) { Get(bucket).Notifications = list; }
     }
@@ -277,8 +279,8 @@ public sealed class S3Service
         {
             var e = BuildEvent(bucket, key, eventName, config.Id, stored?.Body.LongLength, stored?.ETag, requester);
             var json = AwsJson.Serialize(e);
-            var invoker = Invoker ?? _aws.FindLambdaInvoker()
-                ?? throw new InvalidOperationException("No Lambda invoker: set aws.S3.Invoker.");
+            var invoker = LambdaInvoker
+                ?? throw new InvalidOperationException("No Lambda invoker: set aws.S3.LambdaInvoker.");
             lock (_gate) { _sent.Add(new S3Notification(_aws.Clock.Now, bucket, config.FunctionName, e, json)); }
             // Sent from inside the request, so the caller's recursion lineage (if a function is writing) travels with it.
             invoker.InvokeAsync(config.FunctionName, json, "aws:s3");

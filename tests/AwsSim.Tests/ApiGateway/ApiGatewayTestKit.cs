@@ -6,9 +6,9 @@ namespace AwsSim.Tests.ApiGateway;
 /// <summary>An account with one echo function whose output and duration a test can set.</summary>
 internal sealed class ApiGatewayTestKit
 {
-    public ApiGatewayTestKit()
+    public ApiGatewayTestKit(ApiGatewayOptions? options = null)
     {
-        Aws = new SimulatedAws();
+        Aws = new SimulatedAws(new SimulatedAwsOptions { ApiGateway = options ?? new() });
         Functions = new InProcessFunctions();
         Functions.Register("echo", e =>
         {

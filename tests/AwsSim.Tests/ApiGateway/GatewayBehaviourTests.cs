@@ -145,8 +145,7 @@ public class GatewayBehaviourTests
     [Fact]
     public void Account_throttle_is_10000_rps_with_a_5000_burst()
     {
-        var kit = new ApiGatewayTestKit();
-        kit.Aws.ApiGateway.ChargeRequests = false;
+        var kit = new ApiGatewayTestKit(new ApiGatewayOptions { ChargeRequests = false });
         var api = kit.Http("GET /a");
         var statuses = Enumerable.Range(0, 5_001).Select(_ => kit.Aws.ApiGateway.Send(api.Id, ApiRequest.Get("/a")).StatusCode).ToList();
         Assert.Equal(5_000, statuses.Count(s => s == 200));
@@ -195,9 +194,8 @@ public class GatewayBehaviourTests
     [Fact]
     public void Requests_that_reach_the_integration_are_billed_with_the_free_tier_then_the_tier_price()
     {
-        var kit = new ApiGatewayTestKit();
+        var kit = new ApiGatewayTestKit(new ApiGatewayOptions { FreeTier = false });
         var api = kit.Rest("GET /a");
-        kit.Aws.ApiGateway.FreeTier = false;
         for (var i = 0; i < 3; i++) kit.Aws.ApiGateway.Send(api.Id, ApiRequest.Get("/prod/a"));
         kit.Aws.ApiGateway.Send(api.Id, ApiRequest.Get("/prod/missing")); // 403: not billed
         Assert.Equal(3 * 0.0000035m, kit.Aws.Bill.Total);
@@ -278,8 +276,7 @@ public class SimulatedLoadTests
     [Fact]
     public void A_steady_load_above_the_stage_limit_passes_the_burst_then_the_rate()
     {
-        var kit = new ApiGatewayTestKit();
-        kit.Aws.ApiGateway.ChargeRequests = false;
+        var kit = new ApiGatewayTestKit(new ApiGatewayOptions { ChargeRequests = false });
         var api = kit.Aws.ApiGateway.CreateRestApi("load");
         api.PutMethod("GET", "/a", "echo");
         api.CreateStage("prod", throttle: new ThrottleSettings(RateLimit: 50, BurstLimit: 20));

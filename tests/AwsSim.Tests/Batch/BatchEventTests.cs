@@ -72,8 +72,7 @@ public class BatchEventTests
     [Fact]
     public void A_rule_on_the_event_bus_matches_failed_batch_jobs()
     {
-        var (aws, b) = BatchTestKit.Ec2();
-        b.EventPublisher = aws.Events;
+        var (aws, b) = BatchTestKit.Ec2(eventLog: 1_000);
         aws.Events.PutRule("batch-failures", eventPattern: """{"source":["aws.batch"],"detail-type":["Batch Job State Change"],"detail":{"status":["FAILED"]}}""");
         aws.Events.PutTargets("batch-failures", new AwsSim.EventBridge.EventTarget("log", "arn:aws:sqs:us-east-1:123456789012:batch-failures"));
         var bad = b.Submit("bad", exitCode: 3);

@@ -7,9 +7,9 @@ namespace AwsSim.Tests.Batch;
 internal static class BatchTestKit
 {
     public static (SimulatedAws Aws, BatchService Batch) Ec2(int max = 16, int min = 0, string type = "EC2", string? strategy = null,
-        double spotRate = 0, IReadOnlyList<string>? instanceTypes = null, int seed = 42)
+        double spotRate = 0, IReadOnlyList<string>? instanceTypes = null, int seed = 42, int eventLog = 0)
     {
-        var aws = new SimulatedAws(seed: seed);
+        var aws = new SimulatedAws(new SimulatedAwsOptions { Seed = seed, Events = new() { EventLogCapacity = eventLog } });
         var b = aws.Batch;
         b.CreateComputeEnvironment(new ComputeEnvironmentRequest
         {

@@ -13,7 +13,7 @@ public class LambdaEdgeTests
     {
         var aws = new SimulatedAws();
         var lambda = new LocalInvoker(aws.Clock);
-        aws.CloudFront.Invoker = lambda;
+        aws.CloudFront.LambdaInvoker = lambda;
         return (aws, lambda);
     }
 
@@ -148,7 +148,7 @@ public class LambdaEdgeTests
     {
         var (aws, lambda) = Account();
         var fake = new RecordingInvoker();
-        aws.CloudFront.Invoker = fake;
+        aws.CloudFront.LambdaInvoker = fake;
         var d = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(s_files),
             new CacheBehavior("*", [new LambdaFunctionAssociation(LambdaEdge.ViewerRequest, Arn + "f:1")]));
 
@@ -247,7 +247,7 @@ public class GeneratedResponseCachingTests
     {
         var aws = new SimulatedAws();
         var lambda = new LocalInvoker(aws.Clock);
-        aws.CloudFront.Invoker = lambda;
+        aws.CloudFront.LambdaInvoker = lambda;
         lambda.Register("gen", _ => """{"status":"200","statusDescription":"OK","body":"made at the edge"}""");
         var d = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()),
             new CacheBehavior("*", [new LambdaFunctionAssociation(LambdaEdge.OriginRequest, Arn + "gen:1")]));
@@ -265,7 +265,7 @@ public class GeneratedResponseCachingTests
     {
         var aws = new SimulatedAws();
         var lambda = new LocalInvoker(aws.Clock);
-        aws.CloudFront.Invoker = lambda;
+        aws.CloudFront.LambdaInvoker = lambda;
         lambda.Register("gen", _ => """{"status":"200","body":"aGk=","bodyEncoding":"base64"}""");
         var d = aws.CloudFront.CreateDistribution(Distribution.StaticOrigin(new Dictionary<string, string>()),
             new CacheBehavior("*", [new LambdaFunctionAssociation(LambdaEdge.ViewerRequest, Arn + "gen:1")]));

@@ -7,24 +7,29 @@ namespace AwsSim.Tests.Core;
 public class WiringTests
 {
     [Fact]
-    public void Ecs_and_Batch_publish_to_the_accounts_event_bus()
+    public void Ecs_Batch_and_Lambda_publish_to_the_accounts_event_bus()
     {
         var aws = new SimulatedAws();
-        Assert.Same(aws.Events, aws.Ecs.EventPublisher);
-        Assert.Same(aws.Events, aws.Batch.EventPublisher);
+        Assert.False(aws.Ecs.EventPublisher!.Wants("aws.ecs")); // no rule, no log: ECS builds no event
+        aws.Events.PutRule("all-batch", eventPattern: """{"source":["aws.batch"]}""");
+        aws.Events.PutTargets("all-batch", new EventTarget("log", "arn:aws:sqs:us-east-1:123456789012:log"));
+        aws.Events.PutRule("all-ecs", eventPattern: """{"source":["aws.ecs"]}""");
+        aws.Events.PutTargets("all-ecs", new EventTarget("log", "arn:aws:sqs:us-east-1:123456789012:log"));
+        Assert.True(aws.Batch.EventPublisher!.Wants("aws.batch"));
+        Assert.False(aws.Batch.EventPublisher!.Wants("aws.lambda"));
+        aws.Batch.EventPublisher!.Publish(new EventBridgeEvent { Source = "aws.batch", DetailType = "x", Detail = JsonDocument.Parse("{}").RootElement });
+        aws.Ecs.EventPublisher!.Publish(new EventBridgeEvent { Source = "aws.ecs", DetailType = "x", Detail = JsonDocument.Parse("{}").RootElement });
+        Assert.Equal(["all-batch", "all-ecs"], aws.Events.Deliveries.Select(d => d.RuleName));
     }
 
     [Fact]
-    public void Triggers_reach_the_accounts_Lambda_and_Lambda_destinations_reach_its_bus()
+    public void Triggers_reach_the_accounts_Lambda()
     {
-        var first = new SimulatedAws();
-        Assert.Same(first.Lambda, first.Events.LambdaInvoker);
-        Assert.Same(first.Events, first.Lambda.EventPublisher);
-        Assert.Same(first.Lambda, first.ApiGateway.LambdaInvoker);
-
-        var other = new SimulatedAws(); // the other order of first use
-        Assert.Same(other.Events, other.Lambda.EventPublisher);
-        Assert.Same(other.Lambda, other.Events.LambdaInvoker);
+        var aws = new SimulatedAws();
+        Assert.Same(aws.Lambda, aws.Events.LambdaInvoker);
+        Assert.Same(aws.Lambda, aws.ApiGateway.LambdaInvoker);
+        Assert.Same(aws.Lambda, aws.S3.LambdaInvoker);
+        Assert.Same(aws.Lambda, aws.CloudFront.LambdaInvoker);
     }
 
     [Fact]

@@ -126,8 +126,7 @@ public class EcsFargateAndBillingTests
     {
         string[] Run(int seed)
         {
-            var aws = new SimulatedAws(seed: seed);
-            aws.Ecs.Options = new EcsOptions { SpotInterruptionsPerTaskHour = 0.5 };
+            var aws = new SimulatedAws(new SimulatedAwsOptions { Seed = seed, Ecs = new EcsOptions { SpotInterruptionsPerTaskHour = 0.5 } });
             aws.Ecs.CreateCluster("c");
             aws.Ecs.RegisterTaskDefinition(TaskDefinition.Fargate("f", "nginx", 256, 512));
             aws.Ecs.CreateService(new CreateServiceRequest { Cluster = "c", ServiceName = "s", TaskDefinition = "f", DesiredCount = 3, CapacityProviderStrategy = [new CapacityProviderStrategyItem("FARGATE_SPOT")] });

@@ -3,7 +3,7 @@ using AwsSim.EventBridge;
 
 namespace AwsSim.Tests.EventBridge;
 
-/// <summary>Every line of ../shared/oracles/cron-examples.tsv (AWS's documented examples with expected fire times).</summary>
+/// <summary>Every line of samples/cron-examples.tsv (AWS's documented examples with expected fire times).</summary>
 public class CronOracleTests
 {
     public static IEnumerable<TheoryDataRow<int, string, string, int, string[]>> Lines()

@@ -8,9 +8,13 @@ public class EventBridgeServiceTests
 {
     private const string Fn = "arn:aws:lambda:us-east-1:123456789012:function:";
 
-    private static (SimulatedAws Aws, FakeLambdaInvoker Lambda) Account(string start = "2026-01-01T00:00:00Z")
+    private static (SimulatedAws Aws, FakeLambdaInvoker Lambda) Account(string start = "2026-01-01T00:00:00Z", int eventLog = 0)
     {
-        var aws = new SimulatedAws(start: DateTimeOffset.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+        var aws = new SimulatedAws(new SimulatedAwsOptions
+        {
+            Start = DateTimeOffset.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            Events = new() { EventLogCapacity = eventLog },
+        });
         var lambda = new FakeLambdaInvoker();
         aws.Events.LambdaInvoker = lambda;
         return (aws, lambda);
@@ -218,7 +222,7 @@ public class EventBridgeServiceTests
     [Fact]
     public void Published_ECS_and_Batch_state_changes_reach_rules_whose_patterns_match()
     {
-        var (aws, lambda) = Account();
+        var (aws, lambda) = Account(eventLog: 10);
         aws.Events.PutRule("ecs-running", eventPattern: """
             {"source": ["aws.ecs"], "detail-type": ["ECS Task State Change"],
              "detail": {"lastStatus": ["RUNNING"], "clusterArn": [{"suffix": "/FargateCluster"}], "launchType": [{"anything-but": "EC2"}]}}
@@ -281,5 +285,19 @@ public class EventBridgeServiceTests
         var times = aws.Events.ScheduledTimes("r", aws.Clock.Now, aws.Clock.Now.AddDays(31));
         Assert.Equal(new[] { 5, 12, 19, 26 }, times.Select(t => t.Day)); // Mondays in January 2026
         Assert.Empty(aws.Events.Deliveries);
+    }
+
+    [Fact]
+    public void The_event_log_is_off_by_default_and_keeps_only_the_latest_events_when_on()
+    {
+        var (off, _) = Account();
+        off.Events.PutEvents([new PutEventsRequestEntry("app", "t")]);
+        Assert.Empty(off.Events.Events);
+        Assert.False(off.Events.Wants("aws.batch"));
+
+        var (on, _) = Account(eventLog: 2);
+        for (var i = 0; i < 3; i++) on.Events.PutEvents([new PutEventsRequestEntry("app", "t" + i)]);
+        Assert.Equal(["t1", "t2"], on.Events.Events.Select(e => e.DetailType));
+        Assert.True(on.Events.Wants("aws.batch"));
     }
 }

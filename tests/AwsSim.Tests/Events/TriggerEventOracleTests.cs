@@ -4,7 +4,7 @@ using AwsSim.S3;
 namespace AwsSim.Tests.Events;
 
 /// <summary>
-/// Every S3 and CloudFront sample event in ../shared/oracles/events loads into the library's type and serializes back
+/// Every S3 and CloudFront sample event in samples/events loads into the library's type and serializes back
 /// to equivalent JSON. (API Gateway and scheduled events belong to their own services' tests.)
 /// </summary>
 public class TriggerEventOracleTests

@@ -8,9 +8,9 @@ public class LambdaAsyncTests
     private const string Dlq = "arn:aws:sqs:us-east-1:123456789012:fn-dlq";
     private const string FailureQueue = "arn:aws:sqs:us-east-1:123456789012:fn-failures";
 
-    private static (SimulatedAws Aws, List<DateTimeOffset> Attempts) Failing(int failFirst = int.MaxValue, int workMs = 100)
+    private static (SimulatedAws Aws, List<DateTimeOffset> Attempts) Failing(int failFirst = int.MaxValue, int workMs = 100, double duplicates = 0)
     {
-        var aws = new SimulatedAws();
+        var aws = new SimulatedAws(new SimulatedAwsOptions { Lambda = new() { DuplicateDeliveryRate = duplicates } });
         var attempts = new List<DateTimeOffset>();
         var role = aws.Lambda.CreateRole("fn-role", IamPolicy.BasicExecution, IamPolicy.Allow("sqs:SendMessage", "arn:aws:sqs:us-east-1:123456789012:*"));
         aws.Lambda.CreateFunction(new CreateFunctionRequest
@@ -222,8 +222,7 @@ public class LambdaAsyncTests
     [Fact]
     public void Duplicate_deliveries_can_be_switched_on_and_are_counted()
     {
-        var (aws, attempts) = Failing(failFirst: 0);
-        aws.Lambda.DuplicateDeliveryRate = 1.0;
+        var (aws, attempts) = Failing(failFirst: 0, duplicates: 1.0);
         aws.Lambda.InvokeAsync("fn", "{}");
         aws.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(2, attempts.Count);

@@ -23,8 +23,7 @@ public class LambdaBillingTests
     [Fact]
     public void Without_the_free_tier_each_invocation_costs_a_request_and_its_GB_seconds()
     {
-        var aws = new SimulatedAws();
-        aws.Lambda.FreeTier = false;
+        var aws = new SimulatedAws(new SimulatedAwsOptions { Lambda = new() { FreeTier = false } });
         aws.Lambda.CreateFunction("fn", LambdaCode.Work(TimeSpan.FromMilliseconds(100.2)), memorySize: 512);
         var r = aws.Lambda.Invoke("fn");
         var expected = Request + 0.5m * 0.101m * GbSecond; // 100.2 ms bills as 101 ms
@@ -62,9 +61,7 @@ public class LambdaBillingTests
     {
         decimal Total(TimeSpan interval, out int lines)
         {
-            var aws = new SimulatedAws();
-            aws.Lambda.FreeTier = false;
-            aws.Lambda.BillingInterval = interval;
+            var aws = new SimulatedAws(new SimulatedAwsOptions { Lambda = new() { FreeTier = false, BillingInterval = interval } });
             aws.Lambda.CreateFunction("fn", LambdaCode.Work(TimeSpan.FromMilliseconds(30)));
             for (var i = 0; i < 200; i++) { aws.Lambda.InvokeAsync("fn", "{}"); aws.Clock.Advance(TimeSpan.FromMilliseconds(700)); }
             aws.Clock.Advance(TimeSpan.FromMinutes(2));

@@ -27,8 +27,7 @@ public class LambdaConcurrencyTests
     [Fact]
     public void The_account_limit_throttles_unreserved_functions_together()
     {
-        var aws = new SimulatedAws();
-        aws.Lambda.AccountConcurrencyLimit = 150;
+        var aws = new SimulatedAws(new SimulatedAwsOptions { Lambda = new() { AccountConcurrencyLimit = 150 } });
         aws.Lambda.CreateFunction("a", Busy(1000));
         aws.Lambda.CreateFunction("b", Busy(1000));
         aws.Lambda.CreateFunction("reserved", Busy(1000));

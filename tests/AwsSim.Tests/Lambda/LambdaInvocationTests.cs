@@ -5,9 +5,9 @@ namespace AwsSim.Tests.Lambda;
 
 public class LambdaInvocationTests
 {
-    private static SimulatedAws WithFunction(LambdaCode code, int memory = 128, int timeout = 3, string name = "fn")
+    private static SimulatedAws WithFunction(LambdaCode code, int memory = 128, int timeout = 3, string name = "fn", LambdaOptions? options = null)
     {
-        var aws = new SimulatedAws();
+        var aws = new SimulatedAws(new SimulatedAwsOptions { Lambda = options ?? new() });
         aws.Lambda.CreateFunction(name, code, memory, timeout);
         return aws;
     }
@@ -49,8 +49,7 @@ public class LambdaInvocationTests
     [Fact]
     public void Idle_environments_are_reclaimed_after_their_seeded_lifetime()
     {
-        var aws = WithFunction(Sleeper(10));
-        aws.Lambda.IdleLifetimeRange = (TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+        var aws = WithFunction(Sleeper(10), options: new LambdaOptions { IdleLifetimeRange = (TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5)) });
         aws.Lambda.Invoke("fn");
         aws.Clock.Advance(TimeSpan.FromMinutes(4));
         Assert.False(aws.Lambda.Invoke("fn").ColdStart);

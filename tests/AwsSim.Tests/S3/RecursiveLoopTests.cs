@@ -11,7 +11,7 @@ public class RecursiveLoopTests
     {
         var aws = new SimulatedAws();
         var lambda = new LocalInvoker(aws.Clock);
-        aws.S3.Invoker = lambda;
+        aws.S3.LambdaInvoker = lambda;
         aws.S3.CreateBucket("loop");
         aws.S3.PutBucketNotificationConfiguration("loop", [new LambdaFunctionConfiguration("all", "copier", ["s3:ObjectCreated:*"])]);
         var n = 0;
@@ -40,7 +40,7 @@ public class RecursiveLoopTests
     {
         var aws = new SimulatedAws();
         var lambda = new LocalInvoker(aws.Clock);
-        aws.S3.Invoker = lambda;
+        aws.S3.LambdaInvoker = lambda;
         aws.S3.CreateBucket("photos");
         aws.S3.PutBucketNotificationConfiguration("photos", [new LambdaFunctionConfiguration("all", "f", ["s3:ObjectCreated:*"])]);
         lambda.Register("f", _ => null);

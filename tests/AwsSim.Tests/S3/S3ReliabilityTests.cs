@@ -10,7 +10,7 @@ public class S3ReliabilityTests
     {
         var aws = new SimulatedAws();
         var lambda = new LocalInvoker(aws.Clock);
-        aws.S3.Invoker = lambda;
+        aws.S3.LambdaInvoker = lambda;
         aws.S3.CreateBucket("inbox");
         aws.S3.PutBucketNotificationConfiguration("inbox", [new LambdaFunctionConfiguration("all", "worker", ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"])]);
         var random = new Random(aws.Seed);

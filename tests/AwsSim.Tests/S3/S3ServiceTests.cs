@@ -11,7 +11,7 @@ public class S3ServiceTests
     {
         var aws = new SimulatedAws();
         var lambda = new RecordingInvoker();
-        aws.S3.Invoker = lambda;
+        aws.S3.LambdaInvoker = lambda;
         return (aws, lambda);
     }
 

@@ -15,7 +15,7 @@ public class ThumbnailFunctionTests
     {
         var aws = new SimulatedAws();
         var lambda = new LocalInvoker(aws.Clock);
-        aws.S3.Invoker = lambda;
+        aws.S3.LambdaInvoker = lambda;
         aws.S3.CreateBucket("photos");
         aws.S3.CreateBucket("photosresized");
         var fn = new ThumbnailFunction(aws.S3);

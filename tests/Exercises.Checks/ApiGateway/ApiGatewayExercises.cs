@@ -100,9 +100,8 @@ public sealed class ApiGatewayExercises : IExerciseSet
     /// <summary>Runs the learner's handler behind a simulated REST API and renders what callers see.</summary>
     private static IReadOnlyList<string> HandlerThroughGateway()
     {
-        var aws = new SimulatedAws();
+        var aws = new SimulatedAws(new SimulatedAwsOptions { ApiGateway = new() { ChargeRequests = false } });
         aws.ApiGateway.LambdaInvoker = new HandlerInvoker(e => ItemsHandler.Handle(e, s_items));
-        aws.ApiGateway.ChargeRequests = false;
         var api = aws.ApiGateway.CreateRestApi("items");
         api.PutMethod("GET", "/items/{id}", "items-fn");
         api.CreateStage("prod");

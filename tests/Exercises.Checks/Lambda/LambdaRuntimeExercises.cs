@@ -43,8 +43,7 @@ public sealed class LambdaRuntimeExercises : IExerciseSet
 
     private static string RunOrders(Scenario s)
     {
-        var aws = new SimulatedAws(seed: s.Seed);
-        aws.Lambda.DuplicateDeliveryRate = s.Duplicates;
+        var aws = new SimulatedAws(new SimulatedAwsOptions { Seed = s.Seed, Lambda = new() { DuplicateDeliveryRate = s.Duplicates } });
         var ledger = new PaymentLedger();
         var processed = new Dictionary<string, string>(StringComparer.Ordinal);
         var ids = Enumerable.Range(1, s.Orders).Select(i => $"o-{i}").ToList();

@@ -16,9 +16,10 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
 
     public string[] Flags => ["logs"];
 
-    public string Usage => "usage: course lambda invoke <sample> --event <file.json> [--memory <MB>] [--timeout <s>] [--logs]\n"
+    public string Usage => "usage: course lambda invoke <sample> --event <file.json | sample event> [--memory <MB>] [--timeout <s>] [--logs]\n"
         + "       course lambda samples\n"
-        + "samples: " + string.Join(", ", SampleFunctions.Names);
+        + "samples: " + string.Join(", ", SampleFunctions.Names) + "\n"
+        + "sample events (a name instead of a file): " + string.Join(", ", SampleEvents.Kinds);
 
     public int Run(Args args, CommandContext context)
     {
@@ -48,16 +49,20 @@ internal sealed class LambdaCommand : ICommand, IHasFlags
         var logs = args.Flag("logs");
         args.RejectUnknown();
 
-        var path = Path.GetFullPath(Path.Combine(context.WorkingDirectory, eventFile));
-        string payload;
+        var (json, error) = EventInput.Read(eventFile, context.WorkingDirectory);
+        if (json is null)
+        {
+            context.Error.WriteLine("error: " + error);
+            return 2;
+        }
+        var payload = json.TrimEnd();
         try
         {
-            payload = File.ReadAllText(path).TrimEnd();
             AwsJson.Parse(payload);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (System.Text.Json.JsonException ex)
         {
-            context.Error.WriteLine($"error: cannot read the event {eventFile}: {ex.Message}");
+            context.Error.WriteLine($"error: the event {eventFile} is not valid JSON: {ex.Message}");
             return 2;
         }
 

@@ -6,8 +6,9 @@ namespace Course.Commands;
 
 /// <summary>
 /// <c>course run &lt;notebook.ipynb&gt;</c>: builds the library and your exercises, then runs a lesson in the terminal,
-/// printing its text, code and outputs. Exit code 0 when every cell ran, 1 when a cell failed or your code does not
-/// compile, 2 for bad arguments.
+/// printing its text, code and outputs. The lesson runs in the real notebook kernel in its own process, as VS Code runs
+/// it, so a cell that exits or crashes fails as that cell. Exit code 0 when every cell ran, 1 when a cell failed or
+/// your code does not compile, 2 for bad arguments.
 /// </summary>
 internal sealed class RunCommand : ICommand, IHasFlags
 {
@@ -15,14 +16,20 @@ internal sealed class RunCommand : ICommand, IHasFlags
 
     public string Summary => "run a lesson in the terminal: course run notebooks/04-lambda.ipynb";
 
-    public string[] Flags => ["no-build"];
+    public string[] Flags => ["no-build", "in-process"];
+
+    /// <summary>The longest a cell may run by default (the first <c>#r "nuget: …"</c> on a fresh machine downloads).</summary>
+    internal const int DefaultCellTimeoutSeconds = 300;
 
     public string Usage => """
-        usage: course run <notebook.ipynb | folder> [--no-build] [--html <dir>]
-          Builds the library and your exercises (dotnet build tests/Exercises.Checks -c Debug), then runs every
-          cell of the notebook in order, printing text, code and outputs. Stops at the first failing cell.
+        usage: course run <notebook.ipynb | folder> [--no-build] [--html <dir>] [--cell-timeout <s>] [--in-process]
+          Builds the library and your exercises (dotnet build notebooks/Lessons.slnf -c Debug), then runs every
+          cell of the notebook in order in the real notebook kernel (dotnet-interactive, in its own process, as
+          VS Code runs it), printing text, code and outputs. Stops at the first failing cell.
           A folder (e.g. notebooks) runs every notebook in it, in name order.
           --no-build    skip the build (the assemblies the notebook loads must already be built)
+          --cell-timeout <s>  stop a cell that runs longer than this (default 300, from 1 to 3600)
+          --in-process  run the kernel inside this process (faster to start; a cell that exits ends the run)
           --html <dir>  also write each run notebook as a standalone HTML page in <dir> that renders offline
                         (charts load plotly.min.js from <dir>, copied from node_modules: run `npm ci` once);
                         with a folder, writes <dir>/index.html linking every lesson and prints one line per lesson
@@ -32,16 +39,21 @@ internal sealed class RunCommand : ICommand, IHasFlags
     {
         var noBuild = args.Flag("no-build");
         var htmlOption = args.Text("html");
+        var cellTimeout = args.Long("cell-timeout", DefaultCellTimeoutSeconds);
+        if (cellTimeout is < 1 or > 3600) throw new UsageException($"--cell-timeout = '{args.Text("cell-timeout")}' is not allowed: must be a whole number of seconds from 1 to 3600");
+        var host = args.Flag("in-process") ? KernelHost.InProcess : KernelHost.OutOfProcess;
         args.RejectUnknown();
+        var runOptions = new RunOptions { Host = host, CellTimeout = TimeSpan.FromSeconds(cellTimeout) };
         if (args.Positional.Count != 1) throw new UsageException("name one notebook, e.g. notebooks/04-lambda.ipynb");
         var path = Path.GetFullPath(Path.Combine(context.WorkingDirectory, args.Positional[0]));
         if (htmlOption is { Length: 0 }) throw new UsageException("--html needs a folder, e.g. --html out/html");
         var htmlDirectory = htmlOption is null ? null : Path.GetFullPath(Path.Combine(context.WorkingDirectory, htmlOption));
-        if (Directory.Exists(path)) return RunFolder(args.Positional[0], path, noBuild, htmlDirectory, context);
+        if (Directory.Exists(path)) return RunFolder(args.Positional[0], path, noBuild, htmlDirectory, runOptions, context);
         if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"'{args.Positional[0]}' is not a notebook (.ipynb) or a folder of notebooks");
         if (!File.Exists(path)) throw new UsageException($"no notebook at '{args.Positional[0]}'");
 
-        var text = new TerminalText(UseColor(context));
+        var given = args.Positional[0];
+        var text = TextFor(context, given);
         var total = Stopwatch.StartNew();
         if (!noBuild)
         {
@@ -63,8 +75,17 @@ internal sealed class RunCommand : ICommand, IHasFlags
             context.Out.WriteLine();
         }
 
-        var printer = new NotebookPrinter(context.Out, text);
-        var result = NotebookExecutor.RunAsync(path, new RunOptions { OnCell = printer.Print }).GetAwaiter().GetResult();
+        var printer = new NotebookPrinter(context.Out, text, given);
+        NotebookResult result;
+        try
+        {
+            result = NotebookExecutor.RunAsync(path, runOptions with { OnCell = printer.Print }).GetAwaiter().GetResult();
+        }
+        catch (KernelStartException ex)
+        {
+            context.Error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
         var name = Path.GetRelativePath(context.WorkingDirectory, path);
         var exportProblem = false;
         if (htmlDirectory is not null)
@@ -83,7 +104,7 @@ internal sealed class RunCommand : ICommand, IHasFlags
             return 1;
         }
         var code = result.Cells.Count(c => c.Kind == CellKind.Code);
-        context.Out.WriteLine(text.Strong($"✔ {name}: {result.TotalCells} cells ({code} code) ran in {result.Elapsed.TotalSeconds:0.0} s; {total.Elapsed.TotalSeconds:0.0} s in all"));
+        context.Out.WriteLine(text.Strong($"✔ {name}: {result.TotalCells} cells ({code} code) ran in {total.Elapsed.TotalSeconds:0.0} s"));
         return exportProblem ? 1 : 0;
     }
 
@@ -91,11 +112,11 @@ internal sealed class RunCommand : ICommand, IHasFlags
     /// Runs every notebook in a folder, in name order. With <c>--html</c> it prints one line per lesson and writes the
     /// pages and an index; without it, it prints every lesson in full.
     /// </summary>
-    private static int RunFolder(string given, string folder, bool noBuild, string? htmlDirectory, CommandContext context)
+    private static int RunFolder(string given, string folder, bool noBuild, string? htmlDirectory, RunOptions runOptions, CommandContext context)
     {
         var notebooks = Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
         if (notebooks.Count == 0) throw new UsageException($"no notebooks (.ipynb) in '{given}'");
-        var text = new TerminalText(UseColor(context));
+        var text = TextFor(context, null);
         var total = Stopwatch.StartNew();
         var root = RepositoryFolder.Find(folder, context.WorkingDirectory, AppContext.BaseDirectory);
         if (!noBuild)
@@ -121,9 +142,18 @@ internal sealed class RunCommand : ICommand, IHasFlags
         foreach (var path in notebooks)
         {
             var name = Path.GetRelativePath(context.WorkingDirectory, path);
-            var printer = new NotebookPrinter(context.Out, text);
-            var options = htmlDirectory is null ? new RunOptions { OnCell = printer.Print } : new RunOptions();
-            var result = NotebookExecutor.RunAsync(path, options).GetAwaiter().GetResult();
+            var printer = new NotebookPrinter(context.Out, TextFor(context, name), name);
+            var options = htmlDirectory is null ? runOptions with { OnCell = printer.Print } : runOptions;
+            NotebookResult result;
+            try
+            {
+                result = NotebookExecutor.RunAsync(path, options).GetAwaiter().GetResult();
+            }
+            catch (KernelStartException ex)
+            {
+                context.Error.WriteLine("error: " + ex.Message);
+                return 1;
+            }
             var line = result.Success
                 ? $"✔ {name}: {result.TotalCells} cells in {result.Elapsed.TotalSeconds:0.0} s"
                 : $"✘ {name} failed at cell {result.FailedCell!.Number}: {result.FailedCell.FirstLine}";
@@ -161,6 +191,21 @@ internal sealed class RunCommand : ICommand, IHasFlags
             !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal) &&
             !l.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal) &&
             !l.TrimStart().StartsWith("--- End of stack trace", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// How to render a lesson in this terminal: its width (80 columns when not a terminal), colour, and the command
+    /// that shows the lesson's pictures drawn (its HTML page), named under each picture and chart.
+    /// </summary>
+    private static TerminalText TextFor(CommandContext context, string? notebook)
+    {
+        var width = 80;
+        if (ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected)
+        {
+            try { width = Console.WindowWidth > 0 ? Console.WindowWidth : 80; } catch (IOException) { }
+        }
+        var page = notebook is null ? null : Path.GetFileNameWithoutExtension(notebook) + ".html";
+        return new TerminalText(UseColor(context), width, notebook is null ? null : $"course run {notebook} --html out/html, then open out/html/{page}");
+    }
 
     /// <summary>ANSI styles only on a real terminal, and never with NO_COLOR set.</summary>
     private static bool UseColor(CommandContext context)

@@ -4,14 +4,15 @@ using System.Text.RegularExpressions;
 namespace Course.Running;
 
 /// <summary>
-/// Builds what the notebooks <c>#r</c>: the library, the learner's exercises and the checks
-/// (<c>dotnet build tests/Exercises.Checks/Exercises.Checks.csproj -c Debug</c>), so a lesson always runs against the
-/// current code. The CLI does not reference the exercises itself, so a learner's compile error cannot break it.
+/// Builds what the notebooks <c>#r</c> (<c>notebooks/Lessons.slnf</c>: the library, its local HTTP endpoint, the
+/// learner's exercises and the checks) in Debug, the configuration the notebooks' <c>#r</c> paths name, so a lesson always
+/// runs against the current code. The CLI does not reference the exercises itself, so a learner's compile error cannot
+/// break it.
 /// </summary>
 internal static partial class ExerciseBuild
 {
     /// <summary>The project built, relative to the course root.</summary>
-    public const string Project = "tests/Exercises.Checks/Exercises.Checks.csproj";
+    public const string Project = "notebooks/Lessons.slnf";
 
     /// <summary>The outcome: success, the distinct compiler errors (paths relative to the root) and the full log.</summary>
     public sealed record Result(bool Success, IReadOnlyList<string> Errors, string Log, TimeSpan Elapsed);

@@ -3,7 +3,10 @@ using NotebookRunner;
 namespace Course.Running;
 
 /// <summary>Prints a notebook's cells to a terminal as they finish: markdown as text, code dimmed, then outputs.</summary>
-internal sealed class NotebookPrinter(TextWriter output, TerminalText text)
+/// <param name="output">Where to print.</param>
+/// <param name="text">How to render (width, colour, the command that draws the lesson's pictures).</param>
+/// <param name="notebook">The notebook's path as the learner typed it, to say where a folded cell is whole.</param>
+internal sealed class NotebookPrinter(TextWriter output, TerminalText text, string notebook)
 {
     /// <summary>Prints one finished cell.</summary>
     public void Print(CellResult cell)
@@ -17,7 +20,7 @@ internal sealed class NotebookPrinter(TextWriter output, TerminalText text)
                 break;
             default:
                 output.WriteLine(text.Faint($"  ┌─ cell {cell.Number}"));
-                output.WriteLine(text.Code(cell.Source));
+                output.WriteLine(text.Code(cell.Source, $"{notebook}, cell {cell.Number}"));
                 foreach (var o in cell.Outputs)
                 {
                     var shown = Render(o);
@@ -32,8 +35,9 @@ internal sealed class NotebookPrinter(TextWriter output, TerminalText text)
     /// <summary>An output as text: its text/plain form if it has one, else its HTML made readable.</summary>
     public string Render(CellOutput o)
     {
-        if (o.Text is { } plain) return plain.Replace("\r\n", "\n").TrimEnd('\n');
-        if (o.HtmlValue is { } html) return text.Html(html);
+        // Outputs are printed indented by two columns: fit them to what is left.
+        if (o.Text is { } plain) return text.Output(plain.Replace("\r\n", "\n").TrimEnd('\n'), indent: 2);
+        if (o.HtmlValue is { } html) return text.Html(html, indent: 2);
         return o.Values.Count > 0 ? $"[{o.Values.First().Key} output]" : "";
     }
 }

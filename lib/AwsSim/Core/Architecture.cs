@@ -1,4 +1,4 @@
-namespace AwsSim.Lambda;
+namespace AwsSim;
 
 /// <summary>The instruction set a function runs on. AWS spells them <c>x86_64</c> and <c>arm64</c>.</summary>
 public enum Architecture

@@ -1,7 +1,5 @@
 namespace AwsSim.Lambda;
 
-// Lives under S3/ because the S3 trigger needed it first; it is Lambda's feature and the runtime calls it.
-
 /// <summary>
 /// Lambda's recursive loop detection, modelled on what AWS documents:
 /// Lambda tracks a "chain of requests" (invocations caused by the same triggering event) with metadata in the AWS

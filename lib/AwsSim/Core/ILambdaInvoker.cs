@@ -1,4 +1,4 @@
-namespace AwsSim.Lambda;
+namespace AwsSim;
 
 /// <summary>
 /// How triggers (S3, API Gateway, EventBridge rules, CloudFront) call a function. The Lambda service implements it;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AwsSim.EventBridge;
+namespace AwsSim;
 
 /// <summary>
 /// The envelope of every event on an EventBridge (CloudWatch Events) bus, exactly as AWS sends it: scheduled events,
@@ -48,11 +48,4 @@ public sealed record EventBridgeEvent
     /// <summary>Formats an instant as EventBridge does: <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
     public static string FormatTime(DateTimeOffset instant)
         => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>Where services publish events (ECS task state changes, Batch job state changes). The event bus implements it.</summary>
-public interface IEventPublisher
-{
-    /// <summary>Puts one event on the bus; matching rules deliver it to their targets.</summary>
-    void Publish(EventBridgeEvent e);
 }
