@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Course.Commands;
 using Course.Grading;
 using Exercises.Checks;
 
 namespace Course.Tests;
 
 /// <summary>
-/// Builds a small class from this repository and grades it with <c>course grade</c>; releases the learner edition and
-/// checks it with <c>course check</c> and <c>dotnet test</c>. Slow (real builds): run with COURSE_E2E=1 and
+/// Builds a small class from this repository, ordinary and hostile submissions (<see cref="AttackSubmissions"/>), and
+/// grades it with <c>course grade</c>, sandbox on (bubblewrap must be installed: .ci/install does it); releases the
+/// learner edition and runs the README's two commands and <c>course check</c> there with the edition's own CLI. Slow (real builds): run with COURSE_E2E=1 and
 /// <c>--filter-trait "category=e2e"</c>. The expected scores come from the exercise catalog, so new exercises do not
 /// break these tests; the broken variants are made from the Lambda solutions.
 /// </summary>
@@ -89,6 +92,24 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             }
             """);
 
+        // The attacks (see AttackSubmissions): each knows where the course, the class, --out and a marker folder are.
+        var outDir = Path.Combine(tmp.Path, "grades");
+        var markers = Path.Combine(tmp.Path, "markers");
+        Directory.CreateDirectory(markers);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(markers, (UnixFileMode)Convert.ToInt32("777", 8)); // writable by anyone who can reach it
+        var targets = new AttackSubmissions.Targets(Repo.Root, cls, outDir, markers);
+        var billSnap = Path.Combine(Repo.Root, "tests", "Exercises.Tests", "__snapshots__", "lambda.bill.snap");
+        var billLines = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(billSnap).TrimStart('\uFEFF'))!;
+        AttackSubmissions.Forger(Perfect(Path.Combine(cls, "forger")), targets, billLines);
+        AttackSubmissions.Builder(Perfect(Path.Combine(cls, "builder")), targets, File.ReadAllText(Path.Combine(Repo.Root, "solutions", "Lambda", "LambdaBill.cs")));
+        AttackSubmissions.Reader(Perfect(Path.Combine(cls, "reader")), targets);
+        AttackSubmissions.Loader(Perfect(Path.Combine(cls, "loader")), targets);
+        AttackSubmissions.Saboteur(Perfect(Path.Combine(cls, "saboteur")), targets);
+        AttackSubmissions.Staller(Perfect(Path.Combine(cls, "staller")), targets);
+        AttackSubmissions.Prober(Perfect(Path.Combine(cls, "prober")), targets, File.ReadAllText(Path.Combine(Repo.Root, "solutions", "Lambda", "LambdaBill.cs")));
+        AttackSubmissions.Symlinked(Path.Combine(cls, "symlinked"), targets);
+        var canaries = new[] { Path.Combine(Repo.Root, "sabotage.txt"), Path.Combine(Repo.Root, "tests", "Exercises.Tests", "__snapshots__", "zz-sabotage.snap") };
+
         // Hidden tests: one more exercise on the same learner code, with inputs learners never saw. Its expected answers
         // were worked out by hand from the prices in the exercise text ($0.20 per million requests above 1M;
         // $0.0000166667 per GB-s above 400,000): 2M × 256 MB × 50 ms = 25,000 GB-s (free) + 1M paid requests = $0.20;
@@ -121,16 +142,17 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             "\uFEFF[\n  \"2,000,000 requests × 50 ms at 256 MB → $0.20\",\n  \"1,500,000 requests × 1200.5 ms at 3008 MB → $81.63\"\n]");
         const int hiddenPoints = 4;
 
-        var outDir = Path.Combine(tmp.Path, "grades");
         var watch = Stopwatch.StartNew();
         var (exit, stdout, stderr) = Cli.Run(tmp.Path, "grade", cls, "--out", outDir, "--course", Repo.Root, "--hidden-tests", hidden, "--time-limit", "5", "--jobs", "2");
         output.WriteLine(stdout);
         output.WriteLine(stderr);
-        output.WriteLine($"graded 6 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"graded 14 submissions in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(0, exit);
+        var gradebook = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
 
+        string Feedback(string who) => File.ReadAllText(Path.Combine(outDir, who, "feedback.md"));
         var rows = Csv.Read(File.ReadAllText(Path.Combine(outDir, "gradebook.csv"))).ToDictionary(r => r["submission"]);
-        Assert.Equal(["broken", "edited-snapshot", "exits", "hangs", "perfect", "wrong"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["broken", "builder", "edited-snapshot", "exits", "forger", "hangs", "loader", "perfect", "prober", "reader", "saboteur", "staller", "symlinked", "wrong"], rows.Keys.Order(StringComparer.Ordinal));
         void Expect(string who, int total, params (string Id, int Earned)[] cells)
         {
             var row = rows[who];
@@ -151,8 +173,32 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Expect("edited-snapshot", all);
         Expect("exits", all - Points("lambda.arm-breakeven"), ("lambda.arm-breakeven", 0));
         Assert.Equal("no", rows["broken"]["compiled"]);
+        // The attacks score exactly their honest parts: the bill (and the hidden bill, on the same code) not done; the
+        // saboteur and the staller did every exercise right.
+        foreach (var who in new[] { "forger", "builder", "reader", "loader", "prober" })
+        {
+            Expect(who, all - Points("lambda.bill") - hiddenPoints, ("lambda.bill", 0), ("lambda.hidden-bill", 0));
+        }
+        Expect("saboteur", all);
+        Expect("staller", all);
+        Expect("symlinked", 0);
+        Assert.Contains("symbolic link", Feedback("symlinked"), StringComparison.Ordinal);
+        Assert.Contains("Exercises.csproj.user: ignored", Feedback("builder"), StringComparison.Ordinal);
+        Assert.Contains("Directory.Build.rsp: ignored", Feedback("builder"), StringComparison.Ordinal);
+        var staller = Regex.Match(stdout, @"\] staller: .* in ([0-9.]+) s");
+        Assert.True(staller.Success && double.Parse(staller.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < 60, "the staller's children held the grader: " + staller.Value);
 
-        string Feedback(string who) => File.ReadAllText(Path.Combine(outDir, who, "feedback.md"));
+        // Nothing reached the outside: no marker, no canary, nothing extra in --out, and nothing changes it afterwards.
+        Assert.Empty(Directory.GetFileSystemEntries(markers));
+        Assert.All(canaries, c => Assert.False(File.Exists(c), c + " was written by a submission"));
+        var expectedOut = rows.Keys.Select(k => Path.Combine(outDir, k)).Append(Path.Combine(outDir, "gradebook.csv")).Order(StringComparer.Ordinal);
+        Assert.Equal(expectedOut, Directory.GetFileSystemEntries(outDir).Order(StringComparer.Ordinal));
+        var feedbacks = rows.Keys.ToDictionary(k => k, Feedback);
+        Thread.Sleep(TimeSpan.FromSeconds(3)); // a detached watcher, had one survived, would be rewriting them now
+        Assert.Equal(gradebook, File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
+        Assert.All(rows.Keys, k => Assert.Equal(feedbacks[k], Feedback(k)));
+        Assert.Empty(Directory.GetFileSystemEntries(markers));
+
         Assert.Contains("expected: 3,000,000 requests × 1000 ms at 512 MB → $18.73", Feedback("wrong"), StringComparison.Ordinal);
         Assert.Contains("Hint: bill requests above 1,000,000", Feedback("wrong"), StringComparison.Ordinal);
         Assert.Contains("exercises/Lambda/GbSeconds.cs(", Feedback("broken"), StringComparison.Ordinal);
@@ -161,53 +207,64 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.Contains("does your code call Environment.Exit", Feedback("exits"), StringComparison.Ordinal);
         Assert.DoesNotContain("## What to fix", Feedback("perfect"), StringComparison.Ordinal);
         Assert.Contains("### lambda.hidden-bill: A month's Lambda bill, unseen inputs (0/4)", Feedback("wrong"), StringComparison.Ordinal);
-        Assert.Contains("[6/6]", stdout, StringComparison.Ordinal);
+        Assert.Contains("[14/14]", stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// What a learner does in a fresh learner edition, with the edition's own files only: the README's two commands, run
+    /// exactly as written, then <c>course check</c> through the edition's own CLI. The environment is a learner's: no CI,
+    /// no end-to-end switch.
+    /// </summary>
     [Fact(SkipUnless = nameof(Enabled), Skip = Skip)]
-    public void The_learner_edition_builds_tests_and_checks()
+    public void The_learner_edition_passes_the_readme_commands_with_its_own_cli()
     {
         using var tmp = new TempFolder("course-e2e-release");
         var learner = Path.Combine(tmp.Path, "learner");
-        var (exit, stdout, stderr) = Cli.Run(Repo.Root, "release", learner);
+        // --allow-dirty so that a developer's uncommitted work does not stop the test: it releases HEAD either way.
+        var (exit, stdout, stderr) = Cli.Run(Repo.Root, "release", learner, "--allow-dirty");
         output.WriteLine(stdout + stderr);
         Assert.Equal(0, exit);
         Assert.False(Directory.Exists(Path.Combine(learner, "solutions")));
         Assert.DoesNotContain(SolutionFile.ProjectPaths(File.ReadAllText(Path.Combine(learner, "Course.sln"))), p => p.StartsWith("solutions", StringComparison.OrdinalIgnoreCase));
-        Assert.True(File.Exists(Path.Combine(learner, "tests", "Exercises.Tests", "__snapshots__", "lambda.bill.snap")));
+        var committed = ProcessRunner.Capture("git", ["ls-files", "-z"], Repo.Root, TimeSpan.FromMinutes(1));
+        var expected = committed.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(f => !ReleaseCommand.IsWithheld(f)).ToList();
+        Assert.All(expected, f => Assert.True(File.Exists(Path.Combine(learner, f)) || !File.Exists(Path.Combine(Repo.Root, f)), $"{f} is missing from the learner edition"));
 
-        // dotnet test on the exercise tests: passes, every exercise skipped as not attempted.
-        var test = ProcessRunner.Dotnet(["test", "--project", "tests/Exercises.Tests"], learner, TimeSpan.FromMinutes(10));
-        output.WriteLine(test.Output);
-        Assert.True(test.ExitCode == 0, test.Output);
-        Assert.Contains($"skipped: {ExerciseCatalog.All.Count}", test.Output, StringComparison.Ordinal);
-        Assert.Contains("not attempted yet: edit exercises/Lambda/LambdaBill.cs", test.Output, StringComparison.Ordinal);
+        var env = new Dictionary<string, string?> { ["CI"] = null, ["COURSE_E2E"] = null, ["COURSE_NO_TTY"] = "1", ["DOTNET_HOST_PATH"] = null, ["MSBuildExtensionsPath"] = null, ["MSBuildSDKsPath"] = null, ["MSBUILD_EXE_PATH"] = null };
+        ProcessResult Learner(params string[] args)
+        {
+            var r = ProcessRunner.Run("dotnet", args, learner, TimeSpan.FromMinutes(20), env);
+            output.WriteLine($"$ dotnet {string.Join(' ', args)}  (exit {r.ExitCode}, {r.Elapsed.TotalSeconds:0} s)\n{r.Output}");
+            return r;
+        }
 
-        // course check in the learner edition: nothing done yet, then one exercise done right.
-        (exit, stdout, _) = Cli.Run(learner, "check", "lambda");
-        output.WriteLine(stdout);
-        Assert.Equal(1, exit);
-        Assert.Contains("not attempted (edit exercises/Lambda/LambdaBill.cs)", stdout, StringComparison.Ordinal);
+        // The README's first command: restores, builds and runs a lesson.
+        var lesson = Learner("run", "--project", "tools/Course", "--", "run", "notebooks/04-lambda.ipynb");
+        Assert.True(lesson.Succeeded, lesson.Output);
+
+        // The README's second command: every test passes, every exercise not attempted yet.
+        var test = Learner("test");
+        Assert.True(test.Succeeded, test.Output);
+        var scores = File.ReadAllText(Path.Combine(learner, "tests", "Exercises.Tests", "bin", "Debug", "net10.0", "TestResults", "exercise-scores.json"));
+        var recorded = ExerciseScore.ReadSummary(scores);
+        Assert.Equal(ExerciseCatalog.All.Select(e => e.Id).Order(StringComparer.Ordinal), recorded.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.All(recorded, s => Assert.Equal(ExerciseScore.NotAttempted, s.Status));
+
+        // course check with the edition's own CLI: nothing done yet, then one exercise done right.
+        var check = Learner("run", "--project", "tools/Course", "--", "check", "lambda");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("not attempted (edit exercises/Lambda/LambdaBill.cs)", check.Output, StringComparison.Ordinal);
         // Written, not copied: a copy keeps the old file time, and the build would think the stub's assembly is current.
         File.WriteAllText(Path.Combine(learner, "exercises", "Lambda", "LambdaBill.cs"), File.ReadAllText(Path.Combine(Repo.Root, "solutions", "Lambda", "LambdaBill.cs")));
-        (exit, stdout, _) = Cli.Run(learner, "check", "lambda.bill");
-        output.WriteLine(stdout);
-        Assert.Equal(0, exit);
-        Assert.Contains($"lambda.bill  A month's Lambda bill with the free tier     {Points("lambda.bill")}/{Points("lambda.bill")}  passed", stdout, StringComparison.Ordinal);
+        check = Learner("run", "--project", "tools/Course", "--", "check", "lambda.bill");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains($"lambda.bill  A month's Lambda bill with the free tier     {Points("lambda.bill")}/{Points("lambda.bill")}  passed", check.Output, StringComparison.Ordinal);
 
         // A compile error is reported with the file and exit code 1.
         File.AppendAllText(Path.Combine(learner, "exercises", "Lambda", "GbSeconds.cs"), "\noops\n");
-        (exit, stdout, _) = Cli.Run(learner, "check");
-        output.WriteLine(stdout);
-        Assert.Equal(1, exit);
-        Assert.Contains("Your code does not compile:", stdout, StringComparison.Ordinal);
-        Assert.Contains("exercises/Lambda/GbSeconds.cs(", stdout, StringComparison.Ordinal);
-
-        // An unknown selector lists the known ones (exit 2).
-        File.WriteAllText(Path.Combine(learner, "exercises", "Lambda", "GbSeconds.cs"), File.ReadAllText(Path.Combine(Repo.Root, "exercises", "Lambda", "GbSeconds.cs")));
-        (exit, _, stderr) = Cli.Run(learner, "check", "nosuchservice");
-        Assert.Equal(2, exit);
-        Assert.Contains("exercises: ", stderr, StringComparison.Ordinal);
-        Assert.Contains("lambda.arm-breakeven, lambda.bill", stderr, StringComparison.Ordinal);
+        check = Learner("run", "--project", "tools/Course", "--", "check");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("Your code does not compile:", check.Output, StringComparison.Ordinal);
+        Assert.Contains("exercises/Lambda/GbSeconds.cs(", check.Output, StringComparison.Ordinal);
     }
 }

@@ -95,13 +95,4 @@ public sealed class ReleaseAndSubmissionTests
         Assert.Equal(2, Cli.Run(Repo.Root, "release", tmp.Path).Exit);
         Assert.Equal(2, Cli.Run(Repo.Root, "release", Path.Combine(Repo.Root, "..")).Exit);
     }
-
-    [Fact]
-    public void The_learner_project_references_the_built_library_instead_of_building_it()
-    {
-        var xml = ClassGrader.LearnerProject(Path.Combine(Repo.Root, "exercises", "Exercises.csproj"), "/built/AwsSim.dll");
-        Assert.DoesNotContain("ProjectReference", xml, StringComparison.Ordinal);
-        Assert.Contains("<HintPath>/built/AwsSim.dll</HintPath>", xml, StringComparison.Ordinal);
-        Assert.Contains("<AssemblyName>Exercises</AssemblyName>", xml, StringComparison.Ordinal);
-    }
 }

@@ -17,18 +17,18 @@ public static class Grader
     /// <summary>Checks one exercise against its snapshot.</summary>
     public static Verdict Grade(ExerciseDefinition exercise, string? snapshotsDirectory = null)
     {
-        var run = Run(exercise);
-        if (run.NotAttempted)
+        var answer = Answer(exercise);
+        if (answer.Status == AnswerStatus.NotAttempted)
         {
-            return new Verdict(exercise, VerdictStatus.NotAttempted, $"not attempted yet: edit {exercise.StubFile}",
+            return new Verdict(exercise, VerdictStatus.NotAttempted, answer.Summary,
                 Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>());
         }
         var expected = SnapshotFile.TryRead(exercise.Id, snapshotsDirectory) ?? Array.Empty<string>();
-        if (run.Failure is not null)
+        if (answer.Status == AnswerStatus.Failed)
         {
-            return new Verdict(exercise, VerdictStatus.Failed, run.Failure, WithHint(run.FailureDetails, exercise), Array.Empty<string>(), expected);
+            return new Verdict(exercise, VerdictStatus.Failed, answer.Summary, WithHint(answer.Details, exercise), Array.Empty<string>(), expected);
         }
-        var actual = run.Lines!;
+        var actual = answer.Lines;
         if (SnapshotFile.TryRead(exercise.Id, snapshotsDirectory) is null)
         {
             return new Verdict(exercise, VerdictStatus.Failed, $"no expected answer is recorded for {exercise.Id} ({SnapshotFile.FileName(exercise.Id)} is missing): ask your instructor",
@@ -40,6 +40,19 @@ public static class Grader
             return new Verdict(exercise, VerdictStatus.Passed, "passed", Array.Empty<string>(), actual, expected);
         }
         return new Verdict(exercise, VerdictStatus.Failed, diff.Value.Summary, WithHint(diff.Value.Details, exercise), actual, expected);
+    }
+
+    /// <summary>
+    /// Runs the learner's code for one exercise (time limit, console output captured and capped) and returns its answer
+    /// lines, or why there are none, without comparing them with anything. A grader that must not trust the process
+    /// running learner code (<c>course grade</c>) asks only for this and compares outside.
+    /// </summary>
+    public static ExerciseAnswer Answer(ExerciseDefinition exercise)
+    {
+        var run = Run(exercise);
+        if (run.NotAttempted) return new ExerciseAnswer(AnswerStatus.NotAttempted, Array.Empty<string>(), $"not attempted yet: edit {exercise.StubFile}", Array.Empty<string>());
+        if (run.Failure is not null) return new ExerciseAnswer(AnswerStatus.Failed, Array.Empty<string>(), run.Failure, run.FailureDetails);
+        return new ExerciseAnswer(AnswerStatus.Answered, run.Lines!, "answered", Array.Empty<string>());
     }
 
     /// <summary>Checks several exercises, one after another.</summary>
@@ -235,3 +248,23 @@ public static class Grader
         public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
     }
 }
+
+/// <summary>What running the learner's code for an exercise gave.</summary>
+public enum AnswerStatus
+{
+    /// <summary>Answer lines, to be compared with the expected ones.</summary>
+    Answered,
+
+    /// <summary>The stub still throws <see cref="NotImplementedException"/>.</summary>
+    NotAttempted,
+
+    /// <summary>It threw, ran too long, or gave no answer or one too large.</summary>
+    Failed,
+}
+
+/// <summary>The learner's answer to one exercise, before any comparison.</summary>
+/// <param name="Status">Whether there are answer lines.</param>
+/// <param name="Lines">The answer lines (empty unless <see cref="AnswerStatus.Answered"/>).</param>
+/// <param name="Summary">One line: what happened.</param>
+/// <param name="Details">For a failure: the exception, what the code printed.</param>
+public sealed record ExerciseAnswer(AnswerStatus Status, IReadOnlyList<string> Lines, string Summary, IReadOnlyList<string> Details);

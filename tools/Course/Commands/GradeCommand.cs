@@ -5,8 +5,10 @@ using Course.Grading;
 namespace Course.Commands;
 
 /// <summary>
-/// <c>course grade &lt;submission-dir&gt;… [--out &lt;dir&gt;]</c>: grades a class against the instructor's own tests and
-/// expected answers, each submission in its own process, and writes <c>gradebook.csv</c> and a <c>feedback.md</c> each.
+/// <c>course grade &lt;submission-dir&gt;… [--out &lt;dir&gt;]</c>: grades a class against the instructor's own checks and
+/// expected answers, treating every submission as hostile: only its C# source is built, by the grader's project file, and
+/// run in a fresh bubblewrap sandbox that only reports answer lines; the verdicts are decided outside. Writes
+/// <c>gradebook.csv</c> and a <c>feedback.md</c> each.
 /// </summary>
 internal sealed class GradeCommand : ICommand, IHasFlags
 {
@@ -14,20 +16,23 @@ internal sealed class GradeCommand : ICommand, IHasFlags
 
     public string Summary => "grade a class: course grade submissions/* --out grades (gradebook.csv + feedback.md each)";
 
-    public string[] Flags => ["keep-work"];
+    public string[] Flags => ["keep-work", "unsafe-no-sandbox"];
 
     public string Usage => """
         usage: course grade <submission-dir>... [--out <dir>] [--hidden-tests <dir>] [--jobs <n>]
                             [--time-limit <seconds>] [--timeout <seconds>] [--course <dir>] [--keep-work]
-          Each submission is a copy of the course folder (only its exercises/ is used; a folder whose subfolders are
-          submissions may be given instead). Writes <out>/gradebook.csv and <out>/<submission>/feedback.md.
+                            [--unsafe-no-sandbox]
+          Each submission is a copy of the course folder (only its exercises/**/*.cs is used; a folder whose subfolders
+          are submissions may be given instead). Writes <out>/gradebook.csv and <out>/<submission>/feedback.md.
+          Learners' code runs only in a bubblewrap sandbox (package bubblewrap): no network, none of your files.
           --out <dir>            where to write (default: ./grades)
           --hidden-tests <dir>   extra exercise definitions (*.cs) and expected answers (*.snap) learners never saw
           --jobs <n>             submissions graded at the same time (default 1)
           --time-limit <s>       stop each exercise after this many seconds instead of its own limit
-          --timeout <s>          wall-clock limit for one submission's test process (default 300)
+          --timeout <s>          wall-clock limit for one submission's sandbox (and its build) (default 300)
           --course <dir>         the instructor's course folder (default: the one holding the current folder)
           --keep-work            keep the scratch folder (for debugging)
+          --unsafe-no-sandbox    grade without a sandbox: learners' code runs as you and can read and change your files
         """;
 
     public int Run(Args args, CommandContext context)
@@ -39,16 +44,24 @@ internal sealed class GradeCommand : ICommand, IHasFlags
         var timeout = args.Double("timeout", 300);
         double? timeLimit = args.Text("time-limit") is null ? null : args.Double("time-limit");
         var keep = args.Flag("keep-work");
+        var unsafeNoSandbox = args.Flag("unsafe-no-sandbox");
         args.RejectUnknown();
         if (jobs is < 1 or > 16) throw new UsageException($"--jobs = '{jobs}' is not allowed: must be 1 to 16");
         if (timeout <= 0) throw new UsageException($"--timeout = '{timeout}' is not allowed: must be more than 0 seconds");
         if (timeLimit is <= 0) throw new UsageException($"--time-limit = '{timeLimit}' is not allowed: must be more than 0 seconds");
         if (hidden is not null && !Directory.Exists(hidden)) throw new UsageException($"--hidden-tests = '{hidden}' is not a folder");
         var submissions = Submissions(args.Positional.Select(p => Resolve(context, p)).ToList());
+        if (!unsafeNoSandbox && (Sandbox.Bwrap is null || !OperatingSystem.IsLinux()))
+        {
+            context.Error.WriteLine("error: " + (OperatingSystem.IsLinux() ? Sandbox.HowToInstall
+                : "course grade runs learners' code in a bubblewrap sandbox, which needs Linux. Grade on Linux (or in a Linux container), or pass --unsafe-no-sandbox: learners' code then runs as you, and can read and change anything you can."));
+            return 1;
+        }
+        if (unsafeNoSandbox) context.Error.WriteLine("warning: --unsafe-no-sandbox: learners' code runs as you, with your files and your network. Grade only code you trust this way.");
 
         var watch = Stopwatch.StartNew();
         var work = Path.Combine(Path.GetTempPath(), "course-grade-" + Guid.NewGuid().ToString("N")[..12]);
-        var grader = new ClassGrader(new GradingOptions(courseRoot, work, hidden, TimeSpan.FromSeconds(timeout), timeLimit));
+        var grader = new ClassGrader(new GradingOptions(courseRoot, work, hidden, TimeSpan.FromSeconds(timeout), timeLimit, Sandboxed: !unsafeNoSandbox));
         try
         {
             context.Out.WriteLine($"Grading {submissions.Count} submission(s) against {courseRoot}");
@@ -61,15 +74,17 @@ internal sealed class GradeCommand : ICommand, IHasFlags
             context.Out.WriteLine($"{grader.Catalog.Count} exercise(s), {grader.Catalog.Sum(e => e.Points)} points: {string.Join(", ", grader.Catalog.Select(e => e.Id))}");
 
             var results = new SubmissionResult?[submissions.Count];
+            var freeJobs = new System.Collections.Concurrent.ConcurrentBag<int>(Enumerable.Range(0, jobs));
             var done = 0;
             var gate = new object();
             Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
             {
                 var (name, dir) = submissions[i];
                 SubmissionResult r;
+                if (!freeJobs.TryTake(out var job)) throw new InvalidOperationException("more submissions at once than jobs");
                 try
                 {
-                    r = grader.Grade(name, dir);
+                    r = grader.Grade(name, dir, job);
                 }
 #pragma warning disable CA1031 // one submission's trouble must never stop the class being graded
                 catch (Exception ex)
@@ -77,6 +92,10 @@ internal sealed class GradeCommand : ICommand, IHasFlags
                 {
                     r = new SubmissionResult(name, dir, grader.Catalog.Select(e => e.Zero(ExerciseScore.Failed, "the grader failed on this submission")).ToList(),
                         false, [], [], [$"the grader failed: {ex.GetType().Name}: {ex.Message}"], TimeSpan.Zero);
+                }
+                finally
+                {
+                    freeJobs.Add(job);
                 }
                 results[i] = r;
                 lock (gate)
@@ -88,6 +107,7 @@ internal sealed class GradeCommand : ICommand, IHasFlags
             });
 
             var all = results.Select(r => r!).ToList();
+            // Written only now, after every sandbox has ended; no sandbox could ever see this folder.
             Directory.CreateDirectory(outDir);
             File.WriteAllText(Path.Combine(outDir, "gradebook.csv"), Gradebook.ToCsv(grader.Catalog, all));
             foreach (var r in all)

@@ -69,5 +69,5 @@ internal static class Feedback
     }
 
     /// <summary>Text safe inside a Markdown table cell or paragraph.</summary>
-    private static string Md(string s) => s.Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+    private static string Md(string s) => s.Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", "").Replace("\n", " ");
 }

@@ -9,8 +9,11 @@ internal static class FileTree
         "bin", "obj", "TestResults", "__mismatch__", ".git", ".vs", ".idea", "node_modules", "BenchmarkDotNet.Artifacts",
     };
 
-    /// <summary>Every file under <paramref name="root"/> (relative paths with '/'), skipping <see cref="SkippedFolders"/>.</summary>
-    public static IEnumerable<string> Files(string root)
+    /// <summary>
+    /// Every regular file under <paramref name="root"/> (relative paths with '/'), skipping <see cref="SkippedFolders"/>
+    /// and symbolic links (added to <paramref name="links"/> when given: they could point anywhere).
+    /// </summary>
+    public static IEnumerable<string> Files(string root, List<string>? links = null)
     {
         if (!Directory.Exists(root)) yield break;
         var pending = new Stack<string>();
@@ -21,12 +24,14 @@ internal static class FileTree
             foreach (var sub in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
             {
                 var info = new DirectoryInfo(sub);
-                if (SkippedFolders.Contains(info.Name) || info.LinkTarget is not null) continue; // links could point anywhere
+                if (info.LinkTarget is not null) { links?.Add(Path.GetRelativePath(root, sub).Replace('\\', '/')); continue; }
+                if (SkippedFolders.Contains(info.Name)) continue;
                 pending.Push(sub);
             }
             foreach (var f in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
             {
-                if (new FileInfo(f).LinkTarget is not null) continue;
+                var file = new FileInfo(f);
+                if (file.LinkTarget is not null) { links?.Add(Path.GetRelativePath(root, f).Replace('\\', '/')); continue; }
                 yield return Path.GetRelativePath(root, f).Replace('\\', '/');
             }
         }
