@@ -11,4 +11,11 @@ public static class Check
 
     /// <summary>Checks every exercise of a service, e.g. <c>Check.Service("lambda")</c>.</summary>
     public static IReadOnlyList<Verdict> Service(string service) => Grader.GradeAll(ExerciseCatalog.Select(service));
+
+    /// <summary>
+    /// Hint <paramref name="level"/> (1, 2, …) of an exercise, e.g. <c>Check.Hint("lambda.bill", 1)</c>: each is more
+    /// specific than the last; none is the answer. The same text as <c>course check lambda.bill --hint 1</c>.
+    /// </summary>
+    public static string Hint(string id, int level = 1)
+        => HintBook.Show(id, level, n => $"Check.Hint(\"{id}\", {n}) or course check {id} --hint {n}");
 }

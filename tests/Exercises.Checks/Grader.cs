@@ -77,8 +77,14 @@ public static class Grader
         return null;
     }
 
+    /// <summary>A wrong answer gets the first hint, and says how to ask for the next one.</summary>
     private static IReadOnlyList<string> WithHint(IReadOnlyList<string> details, ExerciseDefinition exercise)
-        => string.IsNullOrWhiteSpace(exercise.Hint) ? details : details.Append("hint: " + exercise.Hint).ToList();
+    {
+        var hints = exercise.Hints;
+        if (hints.Count == 0) return details;
+        var more = hints.Count > 1 ? $" (a more specific hint: course check {exercise.Id} --hint 2)" : "";
+        return details.Append("hint: " + hints[0] + more).ToList();
+    }
 
     private sealed record RunResult(IReadOnlyList<string>? Lines, bool NotAttempted, string? Failure, IReadOnlyList<string> FailureDetails, string Output);
 

@@ -52,7 +52,9 @@ public sealed class Scoreboard : IDisposable
     public void Dispose()
     {
         if (_verdicts.IsEmpty) return;
-        var verdicts = _verdicts.Values.OrderBy(v => v.Exercise.Id, StringComparer.Ordinal).ToList();
+        // In lesson order (the catalog's), as course check lists them; exercises the catalog does not know go last.
+        var order = ExerciseCatalog.All.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var verdicts = _verdicts.Values.OrderBy(v => order.GetValueOrDefault(v.Exercise.Id, int.MaxValue)).ThenBy(v => v.Exercise.Id, StringComparer.Ordinal).ToList();
         var json = ScoreReport.ToJson(verdicts, Track);
         var text = ScoreReport.ToText(verdicts, Track);
         var jsonPath = Environment.GetEnvironmentVariable(ScoreFileVariable);

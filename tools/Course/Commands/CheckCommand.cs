@@ -1,22 +1,27 @@
 using System.Globalization;
 using Course.Grading;
+using Course.Running;
 
 namespace Course.Commands;
 
 /// <summary>
-/// <c>course check [&lt;service&gt;|&lt;exercise-id&gt;]</c>: grades the learner's own exercises exactly as the instructor
-/// will (it builds and runs the same exercise tests, in their own process) and prints what passes, what fails and how.
+/// <c>course check [&lt;lesson&gt;|&lt;service&gt;|&lt;exercise-id&gt;] [--hint N]</c>: grades the learner's own exercises exactly as
+/// the instructor will (it builds and runs the same exercise tests, in their own process) and prints what passes, what
+/// fails and how, in lesson order; or shows one hint of an exercise.
 /// </summary>
 internal sealed class CheckCommand : ICommand
 {
     public string Name => "check";
 
-    public string Summary => "grade your exercises as your instructor will: course check [lambda | lambda.bill]";
+    public string Summary => "grade your exercises as your instructor will: course check [cron | 06 | lambda | lambda.bill] [--hint 1]";
 
     public string Usage => """
-        usage: course check [<service>|<exercise-id>] [--track exercises|solutions] [--time-limit <seconds>]
+        usage: course check [<lesson>|<service>|<exercise-id>] [--track exercises|solutions] [--time-limit <seconds>]
+               course check <exercise-id> --hint <n>
           Builds tests/Exercises.Tests against your code (exercises/), runs the exercise tests and prints, per exercise,
-          its points and status (passed / failed with the first differing line / not attempted).
+          its points and status (passed / failed with the first differing line / not attempted), in lesson order.
+          Name a lesson (06-cron, cron or 06), a service (eventbridge) or one exercise (eventbridge.fix); nothing: all.
+          --hint <n>          show hint n of an exercise (1 is a nudge; each next one is more specific); grades nothing
           --track solutions   check the reference answers instead (instructors)
           --time-limit <s>    stop each exercise after this many seconds instead of its own limit
           Exit code: 0 all selected exercises pass, 1 some do not (or your code does not compile), 2 bad input.
@@ -28,15 +33,33 @@ internal sealed class CheckCommand : ICommand
         if (track is not ("exercises" or "solutions")) throw new UsageException($"--track = '{track}' is not allowed: use exercises or solutions");
         double? timeLimit = args.Text("time-limit") is null ? null : args.Double("time-limit");
         if (timeLimit is <= 0) throw new UsageException($"--time-limit = '{timeLimit}' is not allowed: must be more than 0 seconds");
+        int? hint = args.Text("hint") is null ? null : (int)args.Long("hint");
+        if (hint is < 1) throw new UsageException($"--hint = '{hint}' is not allowed: hints are numbered from 1");
         args.RejectUnknown();
         if (args.Positional.Count > 1) throw new UsageException("name at most one service or exercise id");
         var selector = args.Positional.Count == 1 ? args.Positional[0] : null;
         if (selector is not null && !CourseRepository.IsSelector(selector))
         {
-            throw new UsageException($"'{selector}' is not a service or an exercise id (they look like lambda or lambda.bill)");
+            throw new UsageException($"'{selector}' is not a lesson, a service or an exercise id (they look like 06-cron, cron, 06, lambda or lambda.bill)");
         }
 
         var root = CourseRepository.FindRoot(context.WorkingDirectory);
+        if (hint is not null)
+        {
+            if (selector is null || !selector.Contains('.', StringComparison.Ordinal)) throw new UsageException("--hint needs one exercise id, e.g. course check lambda.bill --hint 1");
+            if (!EnsureChecks(root, context)) return 1;
+            using var checks = ChecksLibrary.Load(root);
+            try
+            {
+                context.Out.WriteLine(checks.Call<string>("Hint", selector, hint.Value));
+                return 0;
+            }
+            catch (KeyNotFoundException ex)
+            {
+                context.Error.WriteLine("error: " + ex.Message);
+                return 2;
+            }
+        }
         context.Out.WriteLine($"Building your exercises ({track})…");
         var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(CourseRepository.TestProject, "-p:Track=" + track), root, TimeSpan.FromMinutes(10));
         if (!build.Succeeded)
@@ -51,20 +74,29 @@ internal sealed class CheckCommand : ICommand
         }
         var dll = CourseRepository.TestAssembly(Path.Combine(root, "tests", "Exercises.Tests"))
                   ?? throw new InvalidOperationException("the build succeeded but Exercises.Tests.dll is not in tests/Exercises.Tests/bin/Debug");
+        IReadOnlyList<ChecksLibrary.CatalogEntry> catalog;
+        string[] ids;
+        using (var checks = ChecksLibrary.Load(root))
+        {
+            catalog = checks.Catalog();
+            try
+            {
+                ids = checks.Call<string[]>("Select", selector);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                context.Error.WriteLine("error: " + ex.Message);
+                return 2;
+            }
+        }
+        var order = catalog.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
         var scratch = Path.Combine(Path.GetTempPath(), "course-check-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var include = selector is null ? Array.Empty<string>() : [CourseRepository.TraitFilter(selector)];
+            var include = selector is null ? Array.Empty<string>() : ids.Select(id => "exercise=" + id).ToArray();
             var run = ExerciseTestApp.Run(dll, scratch, include, TimeSpan.FromMinutes(10), timeLimitSeconds: timeLimit);
-            if (run.Scores.Count == 0 && run.Notes.Count == 0 && selector is not null)
-            {
-                // Nothing matched: list what there is (from a run of everything, the only list that cannot disagree with the tests).
-                var all = ExerciseTestApp.Run(dll, scratch, [], TimeSpan.FromMinutes(10), timeLimitSeconds: timeLimit).Scores.Values.ToList();
-                context.Error.WriteLine($"error: '{selector}' is neither a service nor an exercise id. Services: {string.Join(", ", all.Select(s => s.Service).Distinct().Order(StringComparer.Ordinal))}; exercises: {string.Join(", ", all.Select(s => s.Id).Order(StringComparer.Ordinal))}");
-                return 2;
-            }
-            var scores = run.Scores.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+            var scores = run.Scores.Values.OrderBy(s => order.GetValueOrDefault(s.Id, int.MaxValue)).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
             context.Out.WriteLine(Render(scores, track));
             foreach (var note in run.Notes.Where(n => !scores.Any(s => n.StartsWith(s.Id + ":", StringComparison.Ordinal))))
             {
@@ -77,6 +109,20 @@ internal sealed class CheckCommand : ICommand
             try { Directory.Delete(scratch, recursive: true); }
             catch (IOException) { /* best effort */ }
         }
+    }
+
+    /// <summary>Builds the checks when they are missing or older than their sources; false (and the errors) when that fails.</summary>
+    private static bool EnsureChecks(string root, CommandContext context)
+    {
+        if (ChecksLibrary.IsCurrent(root)) return true;
+        context.Out.WriteLine("Building the checks…");
+        var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(ChecksLibrary.Project), root, TimeSpan.FromMinutes(10));
+        if (build.Succeeded) return true;
+        var errors = BuildErrors.Parse(build.Output, root);
+        context.Out.WriteLine(build.TimedOut ? "The build took too long and was stopped." : "The build failed:");
+        foreach (var e in errors.Take(30)) context.Out.WriteLine("  " + e);
+        if (errors.Count == 0) context.Out.WriteLine(Indent(build.Output.Trim()));
+        return false;
     }
 
     /// <summary>The table a learner sees, then how each failed exercise went wrong, then the total.</summary>
