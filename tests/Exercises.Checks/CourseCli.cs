@@ -30,6 +30,20 @@ public static class CourseCli
     /// </summary>
     public static string[] Select(string? selector) => ExerciseCatalog.Select(selector).Select(e => e.Id).ToArray();
 
+    /// <summary>
+    /// Grades <paramref name="ids"/> against the current sources of <paramref name="track"/> under <paramref name="root"/>
+    /// (compiled in-process, see <see cref="SourceCheck"/>). JSON: the score summary <c>dotnet test</c> writes
+    /// (<see cref="ScoreReport.ToJson"/>), or <c>{"compileErrors": [...]}</c>; with <c>compiled</c> (false: nothing changed).
+    /// </summary>
+    public static string Grade(string root, string track, string[] ids, string snapshotsDirectory)
+    {
+        var result = SourceCheck.Grade(ids, root, track, snapshotsDirectory);
+        if (result.CompileErrors.Count > 0) return JsonSerializer.Serialize(new { compileErrors = result.CompileErrors, compiled = result.Compiled }, s_json);
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(ScoreReport.ToJson(result.Verdicts, track))!;
+        summary["compiled"] = result.Compiled;
+        return summary.ToJsonString(s_json);
+    }
+
     /// <summary>Hint <paramref name="level"/> of an exercise (or of anything else with hints), as <c>course check &lt;id&gt; --hint &lt;level&gt;</c> prints it.</summary>
     public static string Hint(string id, int level) => HintBook.Show(id, level);
 }

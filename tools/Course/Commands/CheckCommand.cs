@@ -6,8 +6,9 @@ namespace Course.Commands;
 
 /// <summary>
 /// <c>course check [&lt;lesson&gt;|&lt;service&gt;|&lt;exercise-id&gt;] [--hint N]</c>: grades the learner's own exercises exactly as
-/// the instructor will (it builds and runs the same exercise tests, in their own process) and prints what passes, what
-/// fails and how, in lesson order; or shows one hint of an exercise.
+/// the instructor will and prints what passes, what fails and how, in lesson order; or shows one hint of an exercise.
+/// It compiles <c>exercises/</c> in-process with Roslyn and runs the same checks <c>dotnet test</c> runs (the built
+/// <c>Exercises.Checks</c>, loaded by <see cref="ChecksLibrary"/>), so a check after an edit takes seconds, not a build.
 /// </summary>
 internal sealed class CheckCommand : ICommand
 {
@@ -18,8 +19,9 @@ internal sealed class CheckCommand : ICommand
     public string Usage => """
         usage: course check [<lesson>|<service>|<exercise-id>] [--track exercises|solutions] [--time-limit <seconds>]
                course check <exercise-id> --hint <n>
-          Builds tests/Exercises.Tests against your code (exercises/), runs the exercise tests and prints, per exercise,
+          Compiles your code (exercises/) and grades it with the exercise tests' own checks, then prints, per exercise,
           its points and status (passed / failed with the first differing line / not attempted), in lesson order.
+          Only the checks are ever built (when they change); an edit to your code needs no build.
           Name a lesson (06-cron, cron or 06), a service (eventbridge) or one exercise (eventbridge.fix); nothing: all.
           --hint <n>          show hint n of an exercise (1 is a nudge; each next one is more specific); grades nothing
           --track solutions   check the reference answers instead (instructors)
@@ -60,56 +62,52 @@ internal sealed class CheckCommand : ICommand
                 return 2;
             }
         }
-        context.Out.WriteLine($"Building your exercises ({track})…");
-        var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(CourseRepository.TestProject, "-p:Track=" + track), root, TimeSpan.FromMinutes(10));
-        if (!build.Succeeded)
-        {
-            var errors = BuildErrors.Parse(build.Output, root);
-            context.Out.WriteLine(build.TimedOut ? "The build took too long and was stopped." : "Your code does not compile:");
-            foreach (var e in errors.Take(30)) context.Out.WriteLine("  " + e);
-            if (errors.Count > 30) context.Out.WriteLine($"  … and {errors.Count - 30} more");
-            if (errors.Count == 0) context.Out.WriteLine(Indent(build.Output.Trim()));
-            context.Out.WriteLine("Fix these, then run course check again.");
-            return 1;
-        }
-        var dll = CourseRepository.TestAssembly(Path.Combine(root, "tests", "Exercises.Tests"))
-                  ?? throw new InvalidOperationException("the build succeeded but Exercises.Tests.dll is not in tests/Exercises.Tests/bin/Debug");
-        IReadOnlyList<ChecksLibrary.CatalogEntry> catalog;
+        if (!EnsureChecks(root, context)) return 1;
+        using var library = ChecksLibrary.Load(root);
         string[] ids;
-        using (var checks = ChecksLibrary.Load(root))
-        {
-            catalog = checks.Catalog();
-            try
-            {
-                ids = checks.Call<string[]>("Select", selector);
-            }
-            catch (KeyNotFoundException ex)
-            {
-                context.Error.WriteLine("error: " + ex.Message);
-                return 2;
-            }
-        }
-        var order = catalog.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-
-        var scratch = Path.Combine(Path.GetTempPath(), "course-check-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var include = selector is null ? Array.Empty<string>() : ids.Select(id => "exercise=" + id).ToArray();
-            var run = ExerciseTestApp.Run(dll, scratch, include, TimeSpan.FromMinutes(10), timeLimitSeconds: timeLimit);
-            var scores = run.Scores.Values.OrderBy(s => order.GetValueOrDefault(s.Id, int.MaxValue)).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-            context.Out.WriteLine(Render(scores, track));
-            foreach (var note in run.Notes.Where(n => !scores.Any(s => n.StartsWith(s.Id + ":", StringComparison.Ordinal))))
-            {
-                context.Out.WriteLine("note: " + note);
-            }
-            return scores.Count > 0 && scores.All(s => s.Status == ExerciseScore.Passed) && run.Notes.Count == 0 ? 0 : 1;
+            ids = library.Call<string[]>("Select", selector);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            context.Error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+        if (!Directory.Exists(Path.Combine(root, track))) throw new UsageException($"--track {track}: there is no {track}/ folder here");
+
+        // Compiled from source in this process and graded by the same checks as dotnet test (see SourceCheck): an edit
+        // needs no build. Only the checks themselves are built, and only when they changed (EnsureChecks).
+        var previousLimit = Environment.GetEnvironmentVariable(TimeLimitVariable);
+        if (timeLimit is not null) Environment.SetEnvironmentVariable(TimeLimitVariable, timeLimit.Value.ToString(CultureInfo.InvariantCulture));
+        string json;
+        try
+        {
+            json = library.Call<string>("Grade", root, track, ids, Path.Combine(root, CourseRepository.Snapshots));
         }
         finally
         {
-            try { Directory.Delete(scratch, recursive: true); }
-            catch (IOException) { /* best effort */ }
+            Environment.SetEnvironmentVariable(TimeLimitVariable, previousLimit);
         }
+        using (var doc = System.Text.Json.JsonDocument.Parse(json))
+        {
+            if (doc.RootElement.TryGetProperty("compileErrors", out var compileErrors))
+            {
+                var errors = compileErrors.EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+                context.Out.WriteLine("Your code does not compile:");
+                foreach (var e in errors.Take(30)) context.Out.WriteLine("  " + e);
+                if (errors.Count > 30) context.Out.WriteLine($"  … and {errors.Count - 30} more");
+                context.Out.WriteLine("Fix these, then run course check again.");
+                return 1;
+            }
+        }
+        var scores = ExerciseScore.ReadSummary(json);
+        context.Out.WriteLine(Render(scores, track));
+        return scores.Count > 0 && scores.All(s => s.Status == ExerciseScore.Passed) ? 0 : 1;
     }
+
+    /// <summary>What overrides every exercise's time limit (the checks' Grader.TimeLimitVariable).</summary>
+    private const string TimeLimitVariable = "COURSE_TIME_LIMIT_SECONDS";
 
     /// <summary>Builds the checks when they are missing or older than their sources; false (and the errors) when that fails.</summary>
     private static bool EnsureChecks(string root, CommandContext context)
