@@ -145,12 +145,18 @@ public static class Grader
         }
     }
 
-    private static RunResult Run(ExerciseDefinition exercise)
+    /// <summary>
+    /// True when the exercise's code still throws <see cref="NotImplementedException"/> (an untouched stub), found by
+    /// running it for at most <paramref name="probe"/>: a stub throws at once; anything else counts as attempted.
+    /// </summary>
+    public static bool IsNotAttempted(ExerciseDefinition exercise, TimeSpan probe) => Run(exercise, probe).NotAttempted;
+
+    private static RunResult Run(ExerciseDefinition exercise, TimeSpan? limitOverride = null)
     {
         IReadOnlyList<string>? lines = null;
         Exception? error = null;
         var output = new BoundedWriter(4_000);
-        var limit = TimeLimitOf(exercise);
+        var limit = limitOverride ?? TimeLimitOf(exercise);
         RouteConsole();
         var thread = new Thread(() =>
         {
