@@ -16,13 +16,17 @@ internal static class Paths
     /// <summary>The test results folder (bin/…/TestResults), where the export and the screenshots go.</summary>
     public static string ResultsFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
 
-    /// <summary>One theory row per page: each lesson's page and the index.</summary>
-    public static TheoryData<string> Pages()
+    /// <summary>
+    /// One theory row per page: each lesson's page and the index. When the browser tests cannot run here, one row only,
+    /// so the reason is said once rather than once per page.
+    /// </summary>
+    public static IEnumerable<TheoryDataRow<string>> Pages()
     {
-        var data = new TheoryData<string>();
-        foreach (var n in NotebookNames) data.Add(Path.ChangeExtension(n, ".html"));
-        data.Add("index.html");
-        return data;
+        if (ExportedCourse.SkipReason is not null)
+        {
+            return [new TheoryDataRow<string>("index.html") { TestDisplayName = "Browser tests (every exported page)" }];
+        }
+        return NotebookNames.Select(n => new TheoryDataRow<string>(Path.ChangeExtension(n, ".html"))).Append(new TheoryDataRow<string>("index.html"));
     }
 
     /// <summary>One theory row per lesson page.</summary>

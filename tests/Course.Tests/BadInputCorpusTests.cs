@@ -175,6 +175,29 @@ public sealed class BadInputCorpusTests
         Bad("run", "notebooks/04-lambda.ipynb", "--no-build=yes");
         Bad("run");
         Bad("run", "a.ipynb", "b.ipynb");
+
+        // ---- grade and release: options are checked before any submission is graded or any file written
+        var submissions = Path.Combine(s_folder, "submissions");
+        Directory.CreateDirectory(submissions);
+        Bad("grade");
+        Bad("grade", Path.Combine(s_folder, "missing"), "--out", Path.Combine(s_folder, "grades"));
+        Bad("grade", submissions, "--out", Path.Combine(s_folder, "a-file.txt"));
+        foreach (var n in new[] { "1e300", "0", "-1", "abc", "99999999999" })
+        {
+            Bad("grade", submissions, "--out", Path.Combine(s_folder, "grades"), "--timeout", n);
+            Bad("grade", submissions, "--out", Path.Combine(s_folder, "grades"), "--jobs", n);
+            Bad("grade", submissions, "--out", Path.Combine(s_folder, "grades"), "--time-limit", n);
+        }
+        Bad("grade", submissions, "--out", Path.Combine(s_folder, "grades"), "--hidden-tests", Path.Combine(s_folder, "missing"));
+        Bad("grade", submissions, "--out", Path.Combine(s_folder, "grades"), "--unsafe-no-sandbox=yes");
+        Bad("release");
+        Bad("release", Path.Combine(s_folder, "a-file.txt"));
+        Bad("release", "a", "b");
+        Bad("release", ".");
+        Bad("check", "no-such-exercise");
+        Bad("check", "lambda", "--time-limit", "abc");
+        Bad("check", "lambda", "--time-limit", "1e300");
+        Bad("check", "lambda", "--track", "answers");
         return data;
     }
 

@@ -75,6 +75,17 @@ public sealed class CommandLineTests
         Assert.Equal(["2024-01-01T09:00:00Z", "2024-02-05T09:00:00Z", "2024-03-04T09:00:00Z"], output.TrimEnd('\n').Split('\n'));
     }
 
+    [Fact]
+    public void Schedule_explain_without_from_starts_at_the_courses_fixed_start_and_says_so_never_the_wall_clock()
+    {
+        var (code, output, _) = Run("schedule", "explain", "cron(0 9 ? * 2#1 *)");
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("next 5 after 2026-01-01T00:00:00Z (the course's fixed start; --from <instant> for another):", lines[1]);
+        Assert.Equal("  2026-01-05T09:00:00Z", lines[2]);
+        Assert.Equal(Run("schedule", "next", "rate(1 day)").Out, Run("schedule", "next", "rate(1 day)", "--from", "2026-01-01T00:00:00Z").Out);
+    }
+
     [Theory]
     [InlineData("0 10 * * *")]          // five-field Unix cron
     [InlineData("cron(0 10 1 * MON *)")] // both day fields

@@ -245,6 +245,8 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         // The README's second command: every test passes, every exercise not attempted yet.
         var test = Learner("test");
         Assert.True(test.Succeeded, test.Output);
+        // The score report (the one skipped exercise test) lists them all as not attempted, in one line.
+        Assert.Contains($"not attempted yet: {ExerciseCatalog.All.Count} exercises", test.Output, StringComparison.Ordinal);
         var scores = File.ReadAllText(Path.Combine(learner, "tests", "Exercises.Tests", "bin", "Debug", "net10.0", "TestResults", "exercise-scores.json"));
         var recorded = ExerciseScore.ReadSummary(scores);
         Assert.Equal(ExerciseCatalog.All.Select(e => e.Id).Order(StringComparer.Ordinal), recorded.Select(s => s.Id).Order(StringComparer.Ordinal));
@@ -266,5 +268,12 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("Your code does not compile:", check.Output, StringComparison.Ordinal);
         Assert.Contains("exercises/Lambda/GbSeconds.cs(", check.Output, StringComparison.Ordinal);
+
+        // An unknown selector lists the known ones, in lesson order (exit 2).
+        File.WriteAllText(Path.Combine(learner, "exercises", "Lambda", "GbSeconds.cs"), File.ReadAllText(Path.Combine(Repo.Root, "exercises", "Lambda", "GbSeconds.cs")));
+        check = Learner("run", "--project", "tools/Course", "--", "check", "nosuchservice");
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("exercises: ", check.Output, StringComparison.Ordinal);
+        Assert.Contains("lambda.bill, lambda.arm-breakeven", check.Output, StringComparison.Ordinal);
     }
 }

@@ -84,7 +84,7 @@ public sealed class ReleaseAndSubmissionTests
     {
         var (exit, _, error) = Cli.Run(Repo.Root, "check", selector);
         Assert.Equal(2, exit);
-        Assert.Contains("is not a service or an exercise id", error, StringComparison.Ordinal);
+        Assert.Contains("is not a lesson, a service or an exercise id", error, StringComparison.Ordinal);
     }
 
     [Fact]

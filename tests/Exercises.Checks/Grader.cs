@@ -90,8 +90,14 @@ public static class Grader
         return null;
     }
 
+    /// <summary>A wrong answer gets the first hint, and says how to ask for the next one.</summary>
     private static IReadOnlyList<string> WithHint(IReadOnlyList<string> details, ExerciseDefinition exercise)
-        => string.IsNullOrWhiteSpace(exercise.Hint) ? details : details.Append("hint: " + exercise.Hint).ToList();
+    {
+        var hints = exercise.Hints;
+        if (hints.Count == 0) return details;
+        var more = hints.Count > 1 ? $" (a more specific hint: course check {exercise.Id} --hint 2)" : "";
+        return details.Append("hint: " + hints[0] + more).ToList();
+    }
 
     private sealed record RunResult(IReadOnlyList<string>? Lines, bool NotAttempted, string? Failure, IReadOnlyList<string> FailureDetails, string Output);
 
@@ -113,34 +119,57 @@ public static class Grader
     // What a learner's code prints goes to the writer of the exercise that printed it (an AsyncLocal flows into the
     // threads and tasks the learner's code starts). A thread that ran past its time limit keeps writing into its own
     // bounded writer, never into the console or into the next exercise's output.
-    private static readonly AsyncLocal<TextWriter?> s_capture = new();
-    private static readonly object s_consoleGate = new();
-    private static TextWriter? s_routedOut;
-    private static TextWriter? s_routedError;
+    // The capture and the console routing are shared by every copy of this library in the process: a check of the
+    // learner's current source (SourceCheck) loads a fresh copy into a load context of its own, and the console is one.
+    private const string CaptureSlot = "Exercises.Checks.Grader.Capture";
+    private const string RoutedOutSlot = "Exercises.Checks.Grader.RoutedOut";
+    private const string RoutedErrorSlot = "Exercises.Checks.Grader.RoutedError";
+    private static readonly AsyncLocal<TextWriter?> s_capture = SharedCapture();
 
-    private static void RouteConsole()
+    /// <summary>A lock every copy of this library shares: a type of the core library, which all load contexts share.</summary>
+    private static object SharedGate => typeof(AppContext);
+
+    private static AsyncLocal<TextWriter?> SharedCapture()
     {
-        lock (s_consoleGate)
+        lock (SharedGate)
         {
-            if (!ReferenceEquals(Console.Out, s_routedOut))
+            if (AppContext.GetData(CaptureSlot) is AsyncLocal<TextWriter?> shared) return shared;
+            var created = new AsyncLocal<TextWriter?>();
+            AppContext.SetData(CaptureSlot, created);
+            return created;
+        }
+    }
+
+    /// <summary>Routes the console through the shared capture (once per process, whichever copy comes first).</summary>
+    internal static void RouteConsole()
+    {
+        lock (SharedGate)
+        {
+            if (!ReferenceEquals(Console.Out, AppContext.GetData(RoutedOutSlot)))
             {
                 Console.SetOut(new RoutingWriter(Console.Out));
-                s_routedOut = Console.Out;
+                AppContext.SetData(RoutedOutSlot, Console.Out);
             }
-            if (!ReferenceEquals(Console.Error, s_routedError))
+            if (!ReferenceEquals(Console.Error, AppContext.GetData(RoutedErrorSlot)))
             {
                 Console.SetError(new RoutingWriter(Console.Error));
-                s_routedError = Console.Error;
+                AppContext.SetData(RoutedErrorSlot, Console.Error);
             }
         }
     }
 
-    private static RunResult Run(ExerciseDefinition exercise)
+    /// <summary>
+    /// True when the exercise's code still throws <see cref="NotImplementedException"/> (an untouched stub), found by
+    /// running it for at most <paramref name="probe"/>: a stub throws at once; anything else counts as attempted.
+    /// </summary>
+    public static bool IsNotAttempted(ExerciseDefinition exercise, TimeSpan probe) => Run(exercise, probe).NotAttempted;
+
+    private static RunResult Run(ExerciseDefinition exercise, TimeSpan? limitOverride = null)
     {
         IReadOnlyList<string>? lines = null;
         Exception? error = null;
         var output = new BoundedWriter(4_000);
-        var limit = TimeLimitOf(exercise);
+        var limit = limitOverride ?? TimeLimitOf(exercise);
         RouteConsole();
         var thread = new Thread(() =>
         {

@@ -8,8 +8,9 @@ using Exercises.Checks;
 namespace Exercises.Tests;
 
 /// <summary>
-/// Collects every exercise's verdict during a test run and, at the end, prints the score summary and writes it next to
-/// the test results (<c>TestResults/exercise-scores.json</c> and <c>.txt</c>), or to <c>$COURSE_SCORE_FILE</c>.
+/// Collects every exercise's verdict during a test run; the last test reports the score summary (see
+/// <see cref="ExerciseTests"/>), and it is written next to the test results (<c>TestResults/exercise-scores.json</c> and
+/// <c>.txt</c>), or to <c>$COURSE_SCORE_FILE</c>.
 /// </summary>
 public sealed class Scoreboard : IDisposable
 {
@@ -48,44 +49,42 @@ public sealed class Scoreboard : IDisposable
         }
     }
 
-    /// <summary>Writes the summary.</summary>
+    /// <summary>True when a verdict is recorded for the exercise.</summary>
+    public bool Has(string exerciseId) => _verdicts.ContainsKey(exerciseId);
+
+    /// <summary>
+    /// Writes the score files (<c>TestResults/exercise-scores.json</c> and <c>.txt</c>) and returns the table with where
+    /// it was written: the message of the last test, so <c>dotnet test</c> shows it at the end.
+    /// </summary>
+    public string Summary()
+    {
+        var (text, path) = Write();
+        var message = $"{text}\n(also in {path}; course check <exercise> shows how a failed one differs, --hint 1 gives a nudge)";
+        return message.Replace("\n", "\n  ", StringComparison.Ordinal); // the test platform indents only the first line
+
+    }
+
+    /// <summary>Writes the score files (again: a run without the score test, e.g. filtered to one exercise, has them too).</summary>
     public void Dispose()
     {
-        if (_verdicts.IsEmpty) return;
-        var verdicts = _verdicts.Values.OrderBy(v => v.Exercise.Id, StringComparer.Ordinal).ToList();
+        // Not printed: the platform shows a test program's output only when a test fails, and the score test already did.
+        if (!_verdicts.IsEmpty) Write();
+    }
+
+    private (string Text, string Path) Write()
+    {
+        // In lesson order (the catalog's), as course check lists them; exercises the catalog does not know go last.
+        var order = ExerciseCatalog.All.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var verdicts = _verdicts.Values.OrderBy(v => order.GetValueOrDefault(v.Exercise.Id, int.MaxValue)).ThenBy(v => v.Exercise.Id, StringComparer.Ordinal).ToList();
         var json = ScoreReport.ToJson(verdicts, Track);
         var text = ScoreReport.ToText(verdicts, Track);
         var jsonPath = Environment.GetEnvironmentVariable(ScoreFileVariable);
         if (string.IsNullOrEmpty(jsonPath)) jsonPath = Path.Combine(AppContext.BaseDirectory, "TestResults", "exercise-scores.json");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
         File.WriteAllText(jsonPath, json);
-        File.WriteAllText(Path.ChangeExtension(jsonPath, ".txt"), text);
-        var summary = $"\n{text}\n(written to {Path.ChangeExtension(Path.GetFullPath(jsonPath), ".txt")})";
-        Console.WriteLine(summary);
-        ShowOnTerminal(summary);
-    }
-
-    /// <summary>
-    /// `dotnet test` (Microsoft.Testing.Platform, SDK 10.0.4xx) shows a test process's standard output only when the run
-    /// fails. So that a learner at a terminal sees the score after a passing run too, the summary is also written
-    /// straight to the controlling terminal when there is one (never in CI or when output is redirected to a file).
-    /// </summary>
-    private static void ShowOnTerminal(string summary)
-    {
-        if (OperatingSystem.IsWindows() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
-            || Environment.GetEnvironmentVariable("COURSE_NO_TTY") == "1" || !File.Exists("/dev/tty"))
-        {
-            return;
-        }
-        try
-        {
-            using var tty = new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write));
-            tty.Write(summary.Replace("\n", "\r\n") + "\r\n");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // No terminal (a pipe, a service): the file and standard output still have the summary.
-        }
+        var txt = Path.ChangeExtension(Path.GetFullPath(jsonPath), ".txt");
+        File.WriteAllText(txt, text);
+        return (text, txt);
     }
 
     private static string Track

@@ -18,11 +18,18 @@ public sealed class ApiGatewayExercises : IExerciseSet
     };
 
     /// <inheritdoc />
+    public string Lesson => "07-api-gateway";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("apigateway.handler", "The Lambda handler behind GET /items/{id}", 3, "exercises/ApiGateway/ItemsHandler.cs",
             () => HandlerThroughGateway(),
-            "return JSON with statusCode (a number), headers {\"Content-Type\": …} and body as a STRING (serialize the object first); read pathParameters.id and queryStringParameters.format."),
+            [
+                "A proxy integration expects a fixed JSON shape back: look at the lesson's example response.",
+                "statusCode is a number, headers an object, and body must be a string: serialize your object first.",
+                "The id comes from pathParameters and the format from queryStringParameters; either may be missing.",
+            ]),
 
         new("apigateway.bill", "A month's API Gateway bill", 3, "exercises/ApiGateway/ApiBill.cs",
             () => Each(
@@ -35,7 +42,11 @@ public sealed class ApiGatewayExercises : IExerciseSet
                 c => Inv($"{c.Requests:#,0} {(c.Http ? "HTTP" : "REST")} API requests, free tier {(c.Free ? "on" : "off")}"),
                 c => ApiBill.MonthlyCost(c.Requests, c.Http, c.Free),
                 Usd),
-            "add up each tier's share (min(requests, tier end) − tier start, never below zero) × its price; take the free million off at the first tier's price."),
+            [
+                "Requests are priced in tiers: each tier's price applies only to the requests that fall inside it.",
+                "For each tier count the requests between its start and its end (never fewer than zero) and price those.",
+                "The free million, where it applies, comes off at the first tier's price.",
+            ]),
 
         new("apigateway.malformed", "What the caller sees for a function's output", 4, "exercises/ApiGateway/WhatTheCallerSees.cs",
             () => Each(
@@ -43,7 +54,11 @@ public sealed class ApiGatewayExercises : IExerciseSet
                 c => (c.Http ? "HTTP " : "REST ") + c.Output,
                 c => WhatTheCallerSees.Answer(c.Output, c.Http),
                 r => Inv($"{r.StatusCode} {r.Body}")),
-            "REST is strict: a JSON object, statusCode a number, body a string, no other fields, else 502. HTTP APIs: bad JSON → 500; JSON without statusCode → 200 with that JSON."),
+            [
+                "Try each output against the lesson's REST and HTTP API examples and note what the caller gets.",
+                "REST APIs are strict about the shape (a JSON object, a numeric statusCode, a string body, nothing else); anything else is a gateway error.",
+                "HTTP APIs are lenient: they only fail on what is not JSON at all, and treat JSON without a statusCode as the body of a success.",
+            ]),
 
         new("apigateway.throttle", "Requests a token bucket throttles", 2, "exercises/ApiGateway/ThrottleCount.cs",
             () => Each(
@@ -51,7 +66,11 @@ public sealed class ApiGatewayExercises : IExerciseSet
                 c => Inv($"rate {c.Rate}/s, burst {c.Burst}, {c.Arrivals.Length} arrivals {Describe(c.Arrivals)}"),
                 c => ThrottleCount.Throttled(c.Rate, c.Burst, c.Arrivals),
                 r => Num(r) + " throttled"),
-            "keep the tokens as a number: tokens = min(burst, tokens + elapsed × rate); a request passes when tokens ≥ 1 (then subtract 1)."),
+            [
+                "A token bucket holds at most burst tokens and refills at rate tokens per second; a request that passes takes one.",
+                "Keep the tokens as a fraction, refilled by the time since the previous request and capped at burst.",
+                "A request passes only when a whole token is there; count the ones that do not.",
+            ]),
     ];
 
     private static IEnumerable<(string Output, bool Http)> MalformedCases()

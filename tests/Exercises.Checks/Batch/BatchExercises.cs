@@ -7,6 +7,9 @@ namespace Exercises.Checks.Batch;
 public sealed class BatchExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "08-batch";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("batch.array-order", "Start order of a SEQUENTIAL array with failures and retries", 3, "exercises/Batch/SequentialArrayOrder.cs",
@@ -18,7 +21,11 @@ public sealed class BatchExercises : IExerciseSet
                 c => Inv($"size {c.Size}, failing [{string.Join(",", c.Failing)}], {c.Attempts} attempt(s)"),
                 c => SequentialArrayOrder.StartOrder(c.Size, c.Failing, c.Attempts),
                 r => string.Join(", ", r)),
-            "children start 0, 1, 2…; a failing child starts once per attempt and then its FAILED status fails every later child, which never starts."),
+            [
+                "A SEQUENTIAL array starts its children one after another, in index order.",
+                "A failing child is retried: it starts once per attempt.",
+                "Think about what a child's final FAILED status means for the children after it.",
+            ]),
 
         new("batch.vcpus", "Instances at the peak for N jobs", 2, "exercises/Batch/InstancesForJobs.cs",
             () => Each(
@@ -29,6 +36,10 @@ public sealed class BatchExercises : IExerciseSet
                 c => Inv($"{c.Jobs} jobs × {c.JobVcpus} vCPU on {c.InstanceVcpus}-vCPU instances, maxvCpus {c.Max}"),
                 c => InstancesForJobs.PeakInstances(c.Jobs, c.JobVcpus, c.InstanceVcpus, c.Max),
                 r => Num(r) + " instances"),
-            "jobs per instance = instance vCPUs ÷ job vCPUs (rounded down); instances = jobs ÷ that (rounded up); BEST_FIT stops at ⌊maxvCpus ÷ instance vCPUs⌋."),
+            [
+                "First work out how many whole jobs run on one instance at a time.",
+                "Then how many instances the jobs need: a part-filled instance still counts.",
+                "BEST_FIT never goes above maxvCpus: what does that allow in whole instances?",
+            ]),
     ];
 }

@@ -7,6 +7,9 @@ namespace Exercises.Checks.Choosing;
 public sealed class ChoosingExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "10-choosing-compute";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("choosing.cheapest-fit", "Recommend the cheapest service that fits a workload", 4, "exercises/Choosing/CheapestFit.cs",
@@ -24,6 +27,10 @@ public sealed class ChoosingExercises : IExerciseSet
                 c => Inv($"{c.Requests:#,0} requests × {c.Ms} ms, {c.Mb} MB, {c.Servers} server(s)"),
                 c => CheapestFit.Recommend(c.Requests, c.Ms, c.Mb, c.Servers),
                 r => $"{r.Service} {Usd(r.MonthlyUsd)}"),
-            "work out which services fit first (Lambda's 15-minute limit, the busy vCPUs each server sustains), then price only those."),
+            [
+                "Rule out the services that cannot run the workload before pricing anything.",
+                "Lambda stops a run at 15 minutes; a server sustains only so many busy vCPUs.",
+                "Price only the services that fit, with the library's pricing, and recommend the cheapest.",
+            ]),
     ];
 }

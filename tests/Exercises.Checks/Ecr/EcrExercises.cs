@@ -8,6 +8,9 @@ namespace Exercises.Checks.Ecr;
 public sealed class EcrExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "03-ecr";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("ecr.digest", "Compute an image digest from manifest bytes", 2, "exercises/Ecr/ManifestDigest.cs",
@@ -23,7 +26,11 @@ public sealed class EcrExercises : IExerciseSet
                 c => c.Length <= 30 ? c.Replace("\n", "\\n") : Inv($"{c.Length}-character manifest"),
                 ManifestDigest.Of,
                 r => r),
-            "\"sha256:\" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))."),
+            [
+                "A digest names the manifest's exact bytes: it is a hash, written as algorithm:hex.",
+                "ECR uses SHA-256 over the manifest's UTF-8 bytes; .NET has it in System.Security.Cryptography.",
+                "The hex is lower case after the \"sha256:\" prefix: compare yours with the digest the lesson's push printed.",
+            ]),
 
         new("ecr.lifecycle", "A lifecycle policy keeping the last N release images", 4, "exercises/Ecr/KeepLastReleases.cs",
             () => Each(
@@ -31,7 +38,11 @@ public sealed class EcrExercises : IExerciseSet
                 n => Inv($"keep the newest {n} release-* image(s)"),
                 n => Preview(KeepLastReleases.Policy(n)),
                 r => r),
-            "two rules: tagged with tagPrefixList [\"release-\"] and imageCountMoreThan N; untagged with sinceImagePushed 7 days. No rule with tagStatus any (it would touch dev images)."),
+            [
+                "Preview a policy before you trust it: the lesson's lifecycle preview says which images each rule expires and why.",
+                "Release images and untagged images need different rules: one keeps a count, the other looks at age.",
+                "Pick the release images by their tag prefix; a rule for any tag status would touch the dev images too.",
+            ]),
     ];
 
     /// <summary>What the policy would expire in a fixed repository of a dozen images (by name, oldest first).</summary>

@@ -7,6 +7,9 @@ namespace Exercises.Checks.Ecs;
 public sealed class EcsExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "01-ecs";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("ecs.tasks-per-instance", "How many tasks fit on one container instance", 2, "exercises/Ecs/TasksPerInstance.cs",
@@ -19,7 +22,11 @@ public sealed class EcsExercises : IExerciseSet
                 c => Inv($"{c.Type}, task {c.Cpu} CPU units / {c.Mem} MiB"),
                 c => TasksPerInstance.Count(c.Type, c.Cpu, c.Mem),
                 r => Num(r) + " tasks"),
-            "an instance has vCPU × 1,024 CPU units and GiB × 1,024 MiB; the answer is the smaller of the two whole-number divisions."),
+            [
+                "A task reserves CPU units and memory; it fits only where both are free.",
+                "Put the instance and the task in the same units first: 1 vCPU is 1,024 CPU units and 1 GiB is 1,024 MiB.",
+                "Each resource on its own limits how many whole tasks fit: which of the two limits applies?",
+            ]),
 
         new("ecs.binpack", "Predict binpack placement on memory", 3, "exercises/Ecs/BinpackPrediction.cs",
             () => Each(
@@ -35,6 +42,10 @@ public sealed class EcsExercises : IExerciseSet
                 c => "free " + string.Join(",", c.Free) + " MiB; tasks " + string.Join(",", c.Tasks),
                 c => BinpackPrediction.Place(c.Free, c.Tasks),
                 r => "[" + string.Join(", ", r) + "]"),
-            "for each task keep the instances with enough free memory, pick the one with the least free memory (it will have the least left), take the lowest index on a tie, and subtract."),
+            [
+                "binpack on memory puts each task where it leaves the least memory unused.",
+                "Place the tasks one at a time and keep each instance's free memory up to date; an instance without enough free memory is not a candidate.",
+                "When two instances would leave the same amount free, the lower index wins.",
+            ]),
     ];
 }

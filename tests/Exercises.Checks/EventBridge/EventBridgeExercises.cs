@@ -9,6 +9,9 @@ namespace Exercises.Checks.EventBridge;
 public sealed class EventBridgeExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "06-cron";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("eventbridge.expression", "Write the schedule expression for a requirement", 3, "exercises/EventBridge/ScheduleRequirements.cs",
@@ -25,7 +28,11 @@ public sealed class EventBridgeExercises : IExerciseSet
                 c => Inv($"{c.Name}: next {c.Count} after {c.After}"),
                 c => FireTimes(c.Expression(), c.After, c.Count),
                 r => r),
-            "describe your expression with course schedule explain \"...\"; day-of-week 1 = SUN, and one of day-of-month / day-of-week must be ?."),
+            [
+                "Describe your expression with course schedule explain \"cron(...)\" and compare its next fire times with the requirement.",
+                "AWS cron has six fields (the last is the year), and exactly one of Day-of-month and Day-of-week must be ?.",
+                "Day-of-week 1 is SUN; L, W and # give the last day, the nearest weekday and the n-th weekday of a month.",
+            ]),
 
         new("eventbridge.count", "Count a rule's invocations in a month", 3, "exercises/EventBridge/InvocationCount.cs",
             () => Each(
@@ -38,22 +45,30 @@ public sealed class EventBridgeExercises : IExerciseSet
                 c => Inv($"{c.Expression} in {c.Year}-{c.Month:00}"),
                 c => InvocationCount.InMonth(c.Expression, c.Year, c.Month),
                 r => r == 1 ? "1 invocation" : Num(r) + " invocations"),
-            "run the rule on the simulated clock (aws.Events.PutRule, PutTargets, aws.Clock.AdvanceTo) and count aws.Events.Deliveries inside the month; a rate counts from creation."),
+            [
+                "Let the simulator count: put the rule on a SimulatedAws and move its clock through the month.",
+                "Every delivery is logged with its time: count only those inside the month, and don't stop the clock early.",
+                "A rate counts from when the rule is created, so when you create it matters; a cron follows the calendar whenever it is created.",
+            ]),
 
         new("eventbridge.fix", "Fix broken schedule expressions", 2, "exercises/EventBridge/FixTheExpression.cs",
             () => Each(
-                new (string Name, Func<string> Expression)[]
+                new (string Name, Func<string> Expression, string After, int Count)[]
                 {
-                    ("WeekdayStandup", FixTheExpression.WeekdayStandup),
-                    ("HourlySync", FixTheExpression.HourlySync),
-                    ("MondayBackup", FixTheExpression.MondayBackup),
-                    ("NightlyFromCrontab", FixTheExpression.NightlyFromCrontab),
-                    ("QuarterStart", FixTheExpression.QuarterStart),
+                    ("PayrollRun", FixTheExpression.PayrollRun, "2026-01-01T00:00:00Z", 4),
+                    ("BusinessHoursSync", FixTheExpression.BusinessHoursSync, "2026-01-02T17:10:00Z", 4),
+                    ("PatchTuesday", FixTheExpression.PatchTuesday, "2026-01-01T00:00:00Z", 3),
+                    ("NightlyFromCrontab", FixTheExpression.NightlyFromCrontab, "2026-01-02T00:00:00Z", 4),
+                    ("QuarterEnd", FixTheExpression.QuarterEnd, "2026-01-01T00:00:00Z", 5),
                 },
-                c => $"{c.Name}: next 5 after 2026-01-01T00:00:00Z",
-                c => FireTimes(c.Expression(), "2026-01-01T00:00:00Z", 5),
+                c => Inv($"{c.Name}: next {c.Count} after {c.After}"),
+                c => FireTimes(c.Expression(), c.After, c.Count),
                 r => r),
-            "parse each broken expression with ScheduleExpression.Parse to read AWS's error; AWS numbers days 1 = SUN … 7 = SAT."),
+            [
+                "First make AWS accept each expression (ScheduleExpression.Parse says what it refuses), then check what it does with course schedule explain.",
+                "An expression AWS accepts can still fire at the wrong times: compare its fire times with the requirement in the comment, not with the broken text.",
+                "A crontab counts Monday as 1, AWS counts Sunday as 1; L, # and ranges in the day fields say \"last\", \"n-th\" and \"from … to\".",
+            ]),
     ];
 
     private static string FireTimes(string expression, string after, int count)

@@ -7,6 +7,9 @@ namespace Exercises.Checks.Fargate;
 public sealed class FargateExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "02-fargate";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("fargate.valid-size", "Choose the cheapest valid Fargate task size", 3, "exercises/Fargate/FargateSizeChooser.cs",
@@ -15,7 +18,11 @@ public sealed class FargateExercises : IExerciseSet
                 c => Inv($"needs {c.Vcpu} vCPU, {c.Gb} GB"),
                 c => FargateSizeChooser.Cheapest(c.Vcpu, c.Gb),
                 r => r == (0, 0) ? "no Fargate size is big enough" : Inv($"cpu {r.CpuUnits}, memory {r.MemoryMiB} MiB")),
-            "list every valid (cpu, memory) pair, keep those with cpu/1024 >= vCPU and memory/1024 >= GB, and take the one with the lowest hourly price."),
+            [
+                "Fargate accepts only certain (CPU, memory) pairs: the lesson's table lists them.",
+                "Keep the pairs with at least the vCPUs and GB asked for (1 vCPU = 1,024 CPU units, 1 GB = 1,024 MiB).",
+                "Of those, the cheapest per hour wins; when none is big enough, return (0, 0).",
+            ]),
 
         new("fargate.vs-ec2", "A month on Fargate vs on EC2 at a utilisation", 4, "exercises/Fargate/FargateVsEc2.cs",
             () => Each(
@@ -27,6 +34,10 @@ public sealed class FargateExercises : IExerciseSet
                 c => Inv($"{c.Tasks} × {c.Vcpu} vCPU/{c.Gb} GB on {c.Type} filled to {c.Util:0%}"),
                 c => FargateVsEc2.MonthlyCosts(c.Tasks, c.Vcpu, c.Gb, c.Type, c.Util),
                 r => $"Fargate {Usd(r.Fargate)}, EC2 {Usd(r.Ec2)}"),
-            "tasks per instance = min(floor(vCPUs × u ÷ task vCPU), floor(GiB × u ÷ task GB)); instances = ceiling(tasks ÷ that); do it all in decimal."),
+            [
+                "Fargate bills the tasks; EC2 bills whole instances, however full you keep them.",
+                "How many tasks one instance holds depends on both its vCPUs and its memory, at the utilisation you are given.",
+                "Whole tasks per instance, whole instances per fleet: round each the way that keeps every task running, and keep money in decimal.",
+            ]),
     ];
 }

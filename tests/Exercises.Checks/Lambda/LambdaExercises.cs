@@ -7,6 +7,9 @@ namespace Exercises.Checks.Lambda;
 public sealed class LambdaPricingExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "04-lambda";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("lambda.gb-seconds", "GB-seconds of one invocation", 2, "exercises/Lambda/GbSeconds.cs",
@@ -15,7 +18,11 @@ public sealed class LambdaPricingExercises : IExerciseSet
                 c => Inv($"{c.Mb} MB for {c.Ms} ms"),
                 c => GbSecondsExercise.ForInvocation(c.Mb, c.Ms),
                 r => Num(r) + " GB-s"),
-            "round the duration up to a whole millisecond first (Math.Ceiling), then GB = MB / 1024m and seconds = ms / 1000m."),
+            [
+                "GB-seconds are the configured memory in GB times the run time in seconds; Lambda bills the run time in whole milliseconds.",
+                "Round the run time before converting anything, and do the arithmetic in decimal, not double.",
+                "A GB here is 1,024 MB, not 1,000: check the 128 MB, 1 ms case by hand.",
+            ]),
 
         new("lambda.bill", "A month's Lambda bill with the free tier", 3, "exercises/Lambda/LambdaBill.cs",
             () => Each(
@@ -27,7 +34,11 @@ public sealed class LambdaPricingExercises : IExerciseSet
                 c => Inv($"{c.Requests:#,0} requests × {c.Ms} ms at {c.Mb} MB"),
                 c => LambdaBill.MonthlyCost(c.Requests, c.Mb, c.Ms),
                 Usd),
-            "bill requests above 1,000,000 and GB-seconds above 400,000; never let either go below zero; round the duration up to a whole ms."),
+            [
+                "A bill has two parts, requests and GB-seconds, and the free tier comes off each part separately.",
+                "The free amounts can be more than was used: neither part may go below zero. The run time is rounded as in lambda.gb-seconds.",
+                "Take the prices and free amounts from the lesson's \"How Lambda bills\" table; 0 requests must cost $0.00.",
+            ]),
 
         new("lambda.arm-breakeven", "Requests at which arm64 saves a given amount", 3, "exercises/Lambda/ArmBreakEven.cs",
             () => Each(
@@ -35,6 +46,10 @@ public sealed class LambdaPricingExercises : IExerciseSet
                 c => Inv($"{c.Mb} MB, {c.Ms} ms, save ${c.Usd}"),
                 c => ArmBreakEven.RequestsToSave(c.Mb, c.Ms, c.Usd),
                 r => Num(r) + " requests"),
-            "the saving per request is (GB-s per request) × ($0.0000166667 − $0.0000133334); divide and round up."),
+            [
+                "Only the GB-second price differs between the architectures; requests cost the same on both.",
+                "Work out what ONE request saves on arm64 first (the lesson's table has both per-GB-second prices); the rest is a division.",
+                "Nobody makes a fraction of a request: round the count up, and keep everything in decimal.",
+            ]),
     ];
 }

@@ -12,15 +12,26 @@ public sealed class LambdaRuntimeExercises : IExerciseSet
     private static readonly int[] Memories = [128, 256, 512, 1024, 1536, 1769, 2048, 3008, 4096, 10240];
 
     /// <inheritdoc />
+    public string Lesson => "04-lambda";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
-        new("lambda.cheapest-memory", "Pick the cheapest memory for a CPU-bound function", 3, "exercises/Lambda/CheapestMemory.cs",
+        new("lambda.cheapest-memory", "Pick the cheapest memory that meets a latency budget", 3, "exercises/Lambda/CheapestMemory.cs",
             () => Each(
-                new (double Cpu, double Wait, int Set)[] { (2000, 50, 100), (2000, 50, 0), (200, 1000, 0), (30_000, 0, 40), (500, 20, 300), (100, 5, 1000) },
-                c => Inv($"cpu {c.Cpu} ms at 1 vCPU, wait {c.Wait} ms, working set {c.Set} MB"),
-                c => CheapestMemory.Pick(c.Cpu, c.Wait, c.Set, Memories),
-                mb => mb.ToString(CultureInfo.InvariantCulture) + " MB"),
-            "for each memory size run LambdaCode.Work(wait, cpu, workingSet) once in a new SimulatedAws; compare ListPriceUsd; skip sizes with a FunctionError; ties go to the smaller size.",
+                new (double Cpu, double Wait, int Set, double Budget)[]
+                {
+                    (2000, 50, 100, 60_000), (2000, 50, 0, 60_000), (2000, 50, 0, 3_000), (2000, 50, 0, 2_200), (200, 1000, 0, 5_000),
+                    (200, 1000, 0, 1_500), (30_000, 0, 40, 900_000), (500, 20, 300, 2_000), (100, 5, 1000, 1_000), (2000, 50, 0, 500),
+                },
+                c => Inv($"cpu {c.Cpu} ms at 1 vCPU, wait {c.Wait} ms, working set {c.Set} MB, budget {c.Budget} ms"),
+                c => CheapestMemory.Pick(c.Cpu, c.Wait, c.Set, Memories, c.Budget),
+                mb => mb == 0 ? "none within the budget" : mb.ToString(CultureInfo.InvariantCulture) + " MB"),
+            [
+                "Measure, don't guess: the simulator reports each run's duration, price and error.",
+                "Use a fresh SimulatedAws per memory size; a size whose run fails is not a candidate, and neither is one slower than the budget.",
+                "Compare what one invocation costs, not how long it takes; a tie goes to the smaller size.",
+            ],
             TimeSpan.FromSeconds(20)),
 
         new("lambda.idempotent", "Charge each order exactly once under retries and duplicates", 4, "exercises/Lambda/IdempotentOrders.cs",
@@ -36,7 +47,11 @@ public sealed class LambdaRuntimeExercises : IExerciseSet
                 s => Inv($"{s.Name}: {s.Orders} orders"),
                 RunOrders,
                 r => r),
-            "use the order id as an idempotency key: return \"duplicate\" if processed already has it; otherwise charge, then record it (record only after the charge succeeded)."),
+            [
+                "Retries and duplicate deliveries hand your handler the same order again: it has to recognise an order it has already charged.",
+                "Every order has an id that stays the same across retries and duplicates: what could you keep about it?",
+                "Think about a crash between charging and remembering, and about a charge that fails: which order of the two steps never charges twice and never skips an order?",
+            ]),
     ];
 
     private sealed record Scenario(string Name, int Orders, int CrashAfter, int ProviderFails, double Duplicates, int Seed);

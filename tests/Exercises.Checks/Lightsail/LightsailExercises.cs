@@ -7,6 +7,9 @@ namespace Exercises.Checks.Lightsail;
 public sealed class LightsailExercises : IExerciseSet
 {
     /// <inheritdoc />
+    public string Lesson => "09-lightsail";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("lightsail.bundle", "Cheapest bundle for a workload", 3, "exercises/Lightsail/CheapestBundle.cs",
@@ -19,7 +22,11 @@ public sealed class LightsailExercises : IExerciseSet
                 c => Inv($"{c.Mem} GB RAM, {c.Disk} GB disk, {c.In} GB in, {c.Out} GB out, {(c.V4 ? "needs IPv4" : "IPv6 ok")}"),
                 c => CheapestBundle.Choose(c.Mem, c.Disk, c.In, c.Out, c.V4),
                 r => $"{r.BundleId} at {Usd(r.MonthlyCost)}"),
-            "cost = bundle price + min(out, max(0, in + out − allowance)) × $0.09; keep only bundles with enough RAM and disk (and IPv4 if needed)."),
+            [
+                "Keep only the bundles with enough RAM and disk (and a public IPv4 address when asked).",
+                "Price each candidate as its monthly price plus any transfer beyond its allowance.",
+                "IN and OUT both count toward the allowance, but only OUT is charged beyond it, and never more than was sent out.",
+            ]),
 
         new("lightsail.vs-ec2", "EC2 minus Lightsail, a month", 3, "exercises/Lightsail/LightsailVsEc2.cs",
             () => Each(
@@ -31,6 +38,10 @@ public sealed class LightsailExercises : IExerciseSet
                 c => Inv($"{c.Ec2} + {c.Ebs} GB gp3 vs {c.Bundle}, {c.Out} GB out"),
                 c => LightsailVsEc2.MonthlyDifference(c.Ec2, c.Ebs, c.Out, c.Bundle),
                 Usd),
-            "EC2 side: 730 h × instance + GB × gp3 + 730 h × public IPv4 + (out − 100 GB, not below 0) × $0.09; Lightsail side: bundle + OUT above the allowance × $0.09."),
+            [
+                "Price both sides for a month of 730 hours, item by item, as the lesson's comparison does.",
+                "EC2: the instance hours, gp3 storage, the public IPv4 address and data out beyond the first 100 GB.",
+                "Lightsail: the bundle, plus only the OUT transfer beyond its allowance.",
+            ]),
     ];
 }

@@ -9,6 +9,9 @@ public sealed class TriggersExercises : IExerciseSet
     private static string YesNo(bool b) => b ? "fires" : "does not fire";
 
     /// <inheritdoc />
+    public string Lesson => "05-lambda-triggers";
+
+    /// <inheritdoc />
     public IEnumerable<ExerciseDefinition> Exercises =>
     [
         new("triggers.s3-filter", "Does an S3 notification configuration fire?", 2, "exercises/Triggers/S3Filter.cs",
@@ -30,8 +33,11 @@ public sealed class TriggersExercises : IExerciseSet
                 c => Inv($"{c.Configured} prefix={c.Prefix ?? "-"} suffix={c.Suffix ?? "-"} / {c.Event} {c.Key}"),
                 c => S3Filter.Matches(c.Configured, c.Prefix, c.Suffix, c.Event, c.Key),
                 YesNo),
-            "strip the s3: prefix from the configured type; a type ending in :* matches every event starting with the text before the *; "
-            + "then the key must start with the prefix and end with the suffix (ordinal, case-sensitive); null or empty means no rule."),
+            [
+                "Two things must both match: the event type, then the object key.",
+                "The configured type carries an s3: prefix the event's name does not; a type ending in * stands for a family of events.",
+                "Prefix and suffix are compared exactly as written (case matters); a missing or empty one imposes nothing.",
+            ]),
 
         new("triggers.object-key", "Decode the object key of an S3 event", 2, "exercises/Triggers/ObjectKey.cs",
             () => Each(
@@ -39,7 +45,11 @@ public sealed class TriggersExercises : IExerciseSet
                 k => k,
                 ObjectKey.Decode,
                 r => $"\"{r}\""),
-            "+ is a space; %XX are bytes of UTF-8: System.Net.WebUtility.UrlDecode does both (Uri.UnescapeDataString leaves + alone)."),
+            [
+                "Keys in S3 events arrive URL-encoded: look at how a space and an accented letter arrive.",
+                "In this encoding + is a space and %XX are the bytes of UTF-8; .NET has a decoder for exactly this form.",
+                "Uri.UnescapeDataString leaves + alone: look in System.Net for one that does not.",
+            ]),
 
         new("triggers.thumbnail-size", "Check an image header and size the thumbnail", 2, "exercises/Triggers/ThumbnailSize.cs",
             () => Each(
@@ -52,7 +62,11 @@ public sealed class TriggersExercises : IExerciseSet
                 c => Inv($"{c.W}×{c.H}, max {c.Max:#,0} pixels"),
                 c => ThumbnailSize.Of(c.W, c.H, c.Max),
                 r => r is { } s ? Inv($"{s.Width}×{s.Height}") : "refused"),
-            "refuse sides ≤ 0 and (long)width * height > maxPixels (multiply as long!); otherwise halve each side with integer division and keep at least 1."),
+            [
+                "Refuse what cannot be a real image before doing anything else.",
+                "width × height of two large ints overflows an int: compare the product with the limit without overflowing.",
+                "Halve each side with integer division, but never return a side of 0.",
+            ]),
 
         new("triggers.edge-runs", "Which Lambda@Edge triggers run?", 3, "exercises/Triggers/EdgeTriggers.cs",
             () => Each(
@@ -67,6 +81,10 @@ public sealed class TriggersExercises : IExerciseSet
                 c => Inv($"{c.Type}, {(c.Hit ? "hit" : "miss")}, origin {c.Status}{(c.Generated ? ", viewer-request generated the response" : "")}"),
                 c => EdgeTriggers.Runs(c.Type, c.Hit, c.Status, c.Generated),
                 b => b ? "runs" : "does not run"),
-            "viewer-request always; a generated viewer-request response stops everything after it; origin-* only on a miss; viewer-response on a hit, or on a miss below 400."),
+            [
+                "Follow a request through CloudFront: viewer side, the cache, the origin side, and back.",
+                "Origin-side triggers run only when the cache misses; a response generated at viewer-request ends the trip there.",
+                "viewer-response sees what the viewer gets: think about which origin statuses CloudFront passes through it.",
+            ]),
     ];
 }

@@ -1,22 +1,29 @@
 using System.Globalization;
 using Course.Grading;
+using Course.Running;
 
 namespace Course.Commands;
 
 /// <summary>
-/// <c>course check [&lt;service&gt;|&lt;exercise-id&gt;]</c>: grades the learner's own exercises exactly as the instructor
-/// will (it builds and runs the same exercise tests, in their own process) and prints what passes, what fails and how.
+/// <c>course check [&lt;lesson&gt;|&lt;service&gt;|&lt;exercise-id&gt;] [--hint N]</c>: grades the learner's own exercises exactly as
+/// the instructor will and prints what passes, what fails and how, in lesson order; or shows one hint of an exercise.
+/// It compiles <c>exercises/</c> in-process with Roslyn and runs the same checks <c>dotnet test</c> runs (the built
+/// <c>Exercises.Checks</c>, loaded by <see cref="ChecksLibrary"/>), so a check after an edit takes seconds, not a build.
 /// </summary>
 internal sealed class CheckCommand : ICommand
 {
     public string Name => "check";
 
-    public string Summary => "grade your exercises as your instructor will: course check [lambda | lambda.bill]";
+    public string Summary => "grade your exercises as your instructor will: course check [cron | 06 | lambda | lambda.bill] [--hint 1]";
 
     public string Usage => """
-        usage: course check [<service>|<exercise-id>] [--track exercises|solutions] [--time-limit <seconds>]
-          Builds tests/Exercises.Tests against your code (exercises/), runs the exercise tests and prints, per exercise,
-          its points and status (passed / failed with the first differing line / not attempted).
+        usage: course check [<lesson>|<service>|<exercise-id>] [--track exercises|solutions] [--time-limit <seconds>]
+               course check <exercise-id> --hint <n>
+          Compiles your code (exercises/) and grades it with the exercise tests' own checks, then prints, per exercise,
+          its points and status (passed / failed with the first differing line / not attempted), in lesson order.
+          Only the checks are ever built (when they change); an edit to your code needs no build.
+          Name a lesson (06-cron, cron or 06), a service (eventbridge) or one exercise (eventbridge.fix); nothing: all.
+          --hint <n>          show hint n of an exercise (1 is a nudge; each next one is more specific); grades nothing
           --track solutions   check the reference answers instead (instructors)
           --time-limit <s>    stop each exercise after this many seconds instead of its own limit
           Exit code: 0 all selected exercises pass, 1 some do not (or your code does not compile), 2 bad input.
@@ -28,55 +35,92 @@ internal sealed class CheckCommand : ICommand
         if (track is not ("exercises" or "solutions")) throw new UsageException($"--track = '{track}' is not allowed: use exercises or solutions");
         double? timeLimit = args.Text("time-limit") is null ? null : args.Double("time-limit");
         if (timeLimit is <= 0) throw new UsageException($"--time-limit = '{timeLimit}' is not allowed: must be more than 0 seconds");
+        int? hint = args.Text("hint") is null ? null : (int)args.Long("hint");
+        if (hint is < 1) throw new UsageException($"--hint = '{hint}' is not allowed: hints are numbered from 1");
         args.RejectUnknown();
         if (args.Positional.Count > 1) throw new UsageException("name at most one service or exercise id");
         var selector = args.Positional.Count == 1 ? args.Positional[0] : null;
         if (selector is not null && !CourseRepository.IsSelector(selector))
         {
-            throw new UsageException($"'{selector}' is not a service or an exercise id (they look like lambda or lambda.bill)");
+            throw new UsageException($"'{selector}' is not a lesson, a service or an exercise id (they look like 06-cron, cron, 06, lambda or lambda.bill)");
         }
 
         var root = CourseRepository.FindRoot(context.WorkingDirectory);
-        context.Out.WriteLine($"Building your exercises ({track})…");
-        var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(CourseRepository.TestProject, "-p:Track=" + track), root, TimeSpan.FromMinutes(10));
-        if (!build.Succeeded)
+        if (hint is not null)
         {
-            var errors = BuildErrors.Parse(build.Output, root);
-            context.Out.WriteLine(build.TimedOut ? "The build took too long and was stopped." : "Your code does not compile:");
-            foreach (var e in errors.Take(30)) context.Out.WriteLine("  " + e);
-            if (errors.Count > 30) context.Out.WriteLine($"  … and {errors.Count - 30} more");
-            if (errors.Count == 0) context.Out.WriteLine(Indent(build.Output.Trim()));
-            context.Out.WriteLine("Fix these, then run course check again.");
-            return 1;
-        }
-        var dll = CourseRepository.TestAssembly(Path.Combine(root, "tests", "Exercises.Tests"))
-                  ?? throw new InvalidOperationException("the build succeeded but Exercises.Tests.dll is not in tests/Exercises.Tests/bin/Debug");
-
-        var scratch = Path.Combine(Path.GetTempPath(), "course-check-" + Guid.NewGuid().ToString("N")[..12]);
-        try
-        {
-            var include = selector is null ? Array.Empty<string>() : [CourseRepository.TraitFilter(selector)];
-            var run = ExerciseTestApp.Run(dll, scratch, include, TimeSpan.FromMinutes(10), timeLimitSeconds: timeLimit);
-            if (run.Scores.Count == 0 && run.Notes.Count == 0 && selector is not null)
+            if (selector is null || !selector.Contains('.', StringComparison.Ordinal)) throw new UsageException("--hint needs one exercise id, e.g. course check lambda.bill --hint 1");
+            if (!EnsureChecks(root, context)) return 1;
+            using var checks = ChecksLibrary.Load(root);
+            try
             {
-                // Nothing matched: list what there is (from a run of everything, the only list that cannot disagree with the tests).
-                var all = ExerciseTestApp.Run(dll, scratch, [], TimeSpan.FromMinutes(10), timeLimitSeconds: timeLimit).Scores.Values.ToList();
-                context.Error.WriteLine($"error: '{selector}' is neither a service nor an exercise id. Services: {string.Join(", ", all.Select(s => s.Service).Distinct().Order(StringComparer.Ordinal))}; exercises: {string.Join(", ", all.Select(s => s.Id).Order(StringComparer.Ordinal))}");
+                context.Out.WriteLine(checks.Call<string>("Hint", selector, hint.Value));
+                return 0;
+            }
+            catch (KeyNotFoundException ex)
+            {
+                context.Error.WriteLine("error: " + ex.Message);
                 return 2;
             }
-            var scores = run.Scores.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
-            context.Out.WriteLine(Render(scores, track));
-            foreach (var note in run.Notes.Where(n => !scores.Any(s => n.StartsWith(s.Id + ":", StringComparison.Ordinal))))
-            {
-                context.Out.WriteLine("note: " + note);
-            }
-            return scores.Count > 0 && scores.All(s => s.Status == ExerciseScore.Passed) && run.Notes.Count == 0 ? 0 : 1;
+        }
+        if (!EnsureChecks(root, context)) return 1;
+        using var library = ChecksLibrary.Load(root);
+        string[] ids;
+        try
+        {
+            ids = library.Call<string[]>("Select", selector);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            context.Error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+        if (!Directory.Exists(Path.Combine(root, track))) throw new UsageException($"--track {track}: there is no {track}/ folder here");
+
+        // Compiled from source in this process and graded by the same checks as dotnet test (see SourceCheck): an edit
+        // needs no build. Only the checks themselves are built, and only when they changed (EnsureChecks).
+        var previousLimit = Environment.GetEnvironmentVariable(TimeLimitVariable);
+        if (timeLimit is not null) Environment.SetEnvironmentVariable(TimeLimitVariable, timeLimit.Value.ToString(CultureInfo.InvariantCulture));
+        string json;
+        try
+        {
+            json = library.Call<string>("Grade", root, track, ids, Path.Combine(root, CourseRepository.Snapshots));
         }
         finally
         {
-            try { Directory.Delete(scratch, recursive: true); }
-            catch (IOException) { /* best effort */ }
+            Environment.SetEnvironmentVariable(TimeLimitVariable, previousLimit);
         }
+        using (var doc = System.Text.Json.JsonDocument.Parse(json))
+        {
+            if (doc.RootElement.TryGetProperty("compileErrors", out var compileErrors))
+            {
+                var errors = compileErrors.EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+                context.Out.WriteLine("Your code does not compile:");
+                foreach (var e in errors.Take(30)) context.Out.WriteLine("  " + e);
+                if (errors.Count > 30) context.Out.WriteLine($"  … and {errors.Count - 30} more");
+                context.Out.WriteLine("Fix these, then run course check again.");
+                return 1;
+            }
+        }
+        var scores = ExerciseScore.ReadSummary(json);
+        context.Out.WriteLine(Render(scores, track));
+        return scores.Count > 0 && scores.All(s => s.Status == ExerciseScore.Passed) ? 0 : 1;
+    }
+
+    /// <summary>What overrides every exercise's time limit (the checks' Grader.TimeLimitVariable).</summary>
+    private const string TimeLimitVariable = "COURSE_TIME_LIMIT_SECONDS";
+
+    /// <summary>Builds the checks when they are missing or older than their sources; false (and the errors) when that fails.</summary>
+    private static bool EnsureChecks(string root, CommandContext context)
+    {
+        if (ChecksLibrary.IsCurrent(root)) return true;
+        context.Out.WriteLine("Building the checks…");
+        var build = ProcessRunner.Dotnet(CourseRepository.QuietBuild(ChecksLibrary.Project), root, TimeSpan.FromMinutes(10));
+        if (build.Succeeded) return true;
+        var errors = BuildErrors.Parse(build.Output, root);
+        context.Out.WriteLine(build.TimedOut ? "The build took too long and was stopped." : "The build failed:");
+        foreach (var e in errors.Take(30)) context.Out.WriteLine("  " + e);
+        if (errors.Count == 0) context.Out.WriteLine(Indent(build.Output.Trim()));
+        return false;
     }
 
     /// <summary>The table a learner sees, then how each failed exercise went wrong, then the total.</summary>

@@ -8,8 +8,8 @@ namespace Course.Commands;
 /// schedule expression (<c>cron(…)</c>, <c>rate(…)</c>, <c>at(…)</c>, or the six cron fields on their own).
 /// </summary>
 /// <remarks>
-/// The library never reads the wall clock; this command is a user tool, so when <c>--from</c> is not given it starts
-/// from the real current time (UTC). Pass <c>--from</c> for reproducible output.
+/// Like the library, it never reads the wall clock: without <c>--from</c> it starts at <see cref="DefaultFrom"/>, the
+/// instant the exercise checks start from, and says so, so its output matches the lessons and the checks.
 /// </remarks>
 internal sealed class ScheduleCommand : ICommand
 {
@@ -22,8 +22,8 @@ internal sealed class ScheduleCommand : ICommand
                course schedule explain <expression> [--from <ISO-8601 UTC>] [--tz <zone>]
           <expression>  cron(Minutes Hours Day-of-month Month Day-of-week Year), rate(value unit), at(yyyy-mm-ddThh:mm:ss),
                         or the six cron fields alone; quote it so the shell leaves * and ? alone
-          --from        start instant, e.g. 2026-01-01T00:00:00Z (default: now, from the real clock); fire times are
-                        strictly after it
+          --from        start instant, e.g. 2026-03-01T00:00:00Z (default: 2026-01-01T00:00:00Z, the course's fixed
+                        start, as in the lessons and the exercise checks); fire times are strictly after it
           --count       how many fire times to print, 1-10000 (default 10)
           --tz          EventBridge Scheduler time zone, an IANA name such as Europe/Paris (default UTC)
         fire times print one per line as yyyy-MM-ddTHH:mm:ssZ (UTC)
@@ -47,19 +47,22 @@ internal sealed class ScheduleCommand : ICommand
         {
             throw new AwsSim.AwsValidationException("--count", countText, "must be a whole number from 1 to 10000");
         }
-        var from = fromText is null ? DateTimeOffset.UtcNow : ParseFrom(fromText);
+        var from = fromText is null ? DefaultFrom : ParseFrom(fromText);
 
         var schedule = ScheduleExpression.Parse(expression, zone);
         if (sub == "explain")
         {
             context.Out.WriteLine(schedule.Describe());
-            context.Out.WriteLine($"next {count} after {ScheduleExpression.Format(from)}:");
+            context.Out.WriteLine($"next {count} after {ScheduleExpression.Format(from)}{(fromText is null ? " (the course's fixed start; --from <instant> for another)" : "")}:");
         }
         var times = schedule.Next(from, (int)count);
         foreach (var t in times) context.Out.WriteLine((sub == "explain" ? "  " : "") + ScheduleExpression.Format(t));
         if (times.Count < count && sub == "explain") context.Out.WriteLine("  (no more fire times before the end of 2199)");
         return 0;
     }
+
+    /// <summary>Where fire times start when <c>--from</c> is not given: 2026-01-01T00:00:00Z, as the exercise checks.</summary>
+    public static readonly DateTimeOffset DefaultFrom = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static DateTimeOffset ParseFrom(string text)
     {
