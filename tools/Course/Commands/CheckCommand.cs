@@ -34,7 +34,7 @@ internal sealed class CheckCommand : ICommand
         var track = args.Text("track") ?? "exercises";
         if (track is not ("exercises" or "solutions")) throw new UsageException($"--track = '{track}' is not allowed: use exercises or solutions");
         double? timeLimit = args.Text("time-limit") is null ? null : args.Double("time-limit");
-        if (timeLimit is <= 0) throw new UsageException($"--time-limit = '{timeLimit}' is not allowed: must be more than 0 seconds");
+        if (timeLimit is <= 0 or > 3600) throw new UsageException($"--time-limit = '{args.Text("time-limit")}' is not allowed: must be from 1 to 3,600 seconds");
         int? hint = args.Text("hint") is null ? null : (int)args.Long("hint");
         if (hint is < 1) throw new UsageException($"--hint = '{hint}' is not allowed: hints are numbered from 1");
         args.RejectUnknown();

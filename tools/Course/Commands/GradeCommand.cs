@@ -35,21 +35,27 @@ internal sealed class GradeCommand : ICommand, IHasFlags
           --unsafe-no-sandbox    grade without a sandbox: learners' code runs as you and can read and change your files
         """;
 
+    /// <summary>The longest --timeout or --time-limit: a day, far past any class, and within what a timer can hold.</summary>
+    private const double MaxSeconds = 86_400;
+
     public int Run(Args args, CommandContext context)
     {
         var courseRoot = CourseRepository.FindRoot(Resolve(context, args.Text("course") ?? "."));
         var outDir = Resolve(context, args.Text("out") ?? "grades");
         var hidden = args.Text("hidden-tests") is { } h ? Resolve(context, h) : null;
-        var jobs = (int)args.Long("jobs", 1);
+        var jobsGiven = args.Long("jobs", 1);
         var timeout = args.Double("timeout", 300);
         double? timeLimit = args.Text("time-limit") is null ? null : args.Double("time-limit");
         var keep = args.Flag("keep-work");
         var unsafeNoSandbox = args.Flag("unsafe-no-sandbox");
         args.RejectUnknown();
-        if (jobs is < 1 or > 16) throw new UsageException($"--jobs = '{jobs}' is not allowed: must be 1 to 16");
-        if (timeout <= 0) throw new UsageException($"--timeout = '{timeout}' is not allowed: must be more than 0 seconds");
-        if (timeLimit is <= 0) throw new UsageException($"--time-limit = '{timeLimit}' is not allowed: must be more than 0 seconds");
+        // Every option is checked before any submission is graded, so a bad one never costs the work already done.
+        if (jobsGiven is < 1 or > 16) throw new UsageException($"--jobs = '{args.Text("jobs")}' is not allowed: must be a whole number from 1 to 16");
+        var jobs = (int)jobsGiven;
+        if (timeout is <= 0 or > MaxSeconds) throw new UsageException($"--timeout = '{args.Text("timeout")}' is not allowed: must be from 1 to {MaxSeconds:#,0} seconds");
+        if (timeLimit is <= 0 or > MaxSeconds) throw new UsageException($"--time-limit = '{args.Text("time-limit")}' is not allowed: must be from 1 to {MaxSeconds:#,0} seconds");
         if (hidden is not null && !Directory.Exists(hidden)) throw new UsageException($"--hidden-tests = '{hidden}' is not a folder");
+        if (File.Exists(outDir)) throw new UsageException($"--out = '{args.Text("out") ?? "grades"}' is not allowed: it is a file; give a folder (it is created if missing)");
         var submissions = Submissions(args.Positional.Select(p => Resolve(context, p)).ToList());
         if (!unsafeNoSandbox && (Sandbox.Bwrap is null || !OperatingSystem.IsLinux()))
         {
