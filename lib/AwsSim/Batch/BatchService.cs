@@ -159,36 +159,7 @@ public sealed class BatchService
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = CheckName("jobDefinitionName", request.JobDefinitionName);
-        if (string.IsNullOrWhiteSpace(request.Image)) throw new AwsValidationException("containerProperties.image", request.Image, "an image name, e.g. busybox or 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1", Client);
-        OneOf("platformCapabilities", request.PlatformCapability, "EC2", "FARGATE");
-        CheckRetry(request.RetryAttempts);
-        CheckTimeout(request.AttemptDurationSeconds);
-        Validate.NonNegative("duration", request.Duration.TotalSeconds, "seconds");
-        if (request.PlatformCapability == "FARGATE")
-        {
-            if (!FargateSizes.IsValid(request.Vcpus, request.Memory))
-            {
-                throw new AwsValidationException("resourceRequirements", $"VCPU={Inv(request.Vcpus)}, MEMORY={Inv(request.Memory)}",
-                    "a Fargate size: 0.25 vCPU with 512/1024/2048 MiB, 0.5 with 1–4 GB, 1 with 2–8 GB, 2 with 4–16 GB, 4 with 8–30 GB (1 GB steps), 8 with 16–60 GB (4 GB steps), 16 with 32–120 GB (8 GB steps)", Client);
-            }
-        }
-        else
-        {
-            if (request.Vcpus < 1 || request.Vcpus != Math.Floor(request.Vcpus))
-            {
-                throw new AwsValidationException("resourceRequirements.VCPU", Inv(request.Vcpus), "a whole number of vCPUs, at least 1, for EC2 jobs", Client);
-            }
-            Validate.Range("resourceRequirements.MEMORY", request.Memory, 4, int.MaxValue, "MiB", Client);
-        }
-        OneOf("runtimePlatform.cpuArchitecture", request.CpuArchitecture, "X86_64", "ARM64");
-        if (request.PlatformCapability == "FARGATE")
-        {
-            Validate.Range("ephemeralStorage.sizeInGiB", request.EphemeralStorageGiB, 20, FargatePricing.MaxEphemeralStorageGiB, "GiB (20 included)", Client);
-        }
-        else if (request.CpuArchitecture != "X86_64" || request.EphemeralStorageGiB != 20)
-        {
-            throw new AwsValidationException("runtimePlatform", request.CpuArchitecture, "runtimePlatform and ephemeralStorage are for Fargate job definitions (EC2 jobs take the instance's)", Client);
-        }
+        CheckJobDefinition(request);
         var list = _definitions.TryGetValue(name, out var l) ? l : _definitions[name] = new List<JobDefinition>();
         var rev = list.Count + 1;
         var def = new JobDefinition(name, rev, Arn($"job-definition/{name}:{rev}"), request);

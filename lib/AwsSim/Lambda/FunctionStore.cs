@@ -203,4 +203,18 @@ internal sealed class FunctionStore(AccountContext aws, IamService iam, LambdaSe
     }
 
     private string Timestamp() => _aws.Clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
+
+    /// <summary>Resolves image URIs in the account's ECR: null for an image that was never pushed.</summary>
+    internal static Func<string, ContainerImageInfo?> EcrResolver(Ecr.EcrService ecr) => uri =>
+    {
+        try
+        {
+            var image = ecr.Pull(uri);
+            return new ContainerImageInfo(image.ImageDigest, image.ImageSizeInBytes);
+        }
+        catch (AwsException)
+        {
+            return null;
+        }
+    };
 }

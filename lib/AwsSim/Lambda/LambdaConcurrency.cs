@@ -21,6 +21,23 @@ internal sealed class LambdaConcurrency(LambdaOptions options)
     /// <summary>Recounts the reserved pool from the functions that exist.</summary>
     internal void RecomputeReserved(IEnumerable<LambdaFunction> functions) => _reservedTotal = functions.Where(f => !f.Deleted).Sum(f => f.Reserved ?? 0);
 
+    /// <summary>
+    /// PutFunctionConcurrency: reserves <paramref name="reserved"/> for <paramref name="fn"/> unless that leaves the
+    /// unreserved pool below its minimum.
+    /// </summary>
+    internal void Put(LambdaFunction fn, int reserved, IEnumerable<LambdaFunction> functions)
+    {
+        Validate.Range("ReservedConcurrentExecutions", reserved, 0, options.AccountConcurrencyLimit, "concurrent executions");
+        var others = _reservedTotal - (fn.Reserved ?? 0);
+        if (options.AccountConcurrencyLimit - others - reserved < options.MinimumUnreservedConcurrency)
+        {
+            throw new AwsException("InvalidParameterValueException",
+                $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{options.MinimumUnreservedConcurrency}].");
+        }
+        Reserve(fn, reserved);
+        RecomputeReserved(functions);
+    }
+
     /// <summary>Moves a function into the reserved pool (its busy environments leave the unreserved count).</summary>
     internal void Reserve(LambdaFunction fn, int reserved)
     {

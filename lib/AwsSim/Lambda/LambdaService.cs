@@ -24,9 +24,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     private readonly LambdaBilling _billing;
     private readonly InvocationRunner _runner;
     private readonly AsyncInvocationQueue _async;
-
     private readonly EcrService _ecr;
-    private readonly SimulatedAws _handlerAccount;
 
     /// <param name="aws">The account's Region, clock, seed, prices and bill.</param>
     /// <param name="ecr">Where container-image functions' images live (<see cref="ResolveImagesFromEcr"/>).</param>
@@ -38,7 +36,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
         _aws = aws;
         Options = options ?? new();
         _ecr = ecr;
-        _handlerAccount = handlerAccount;
+        Account = handlerAccount;
         EventPublisher = events;
         _random = new Random(unchecked(aws.Seed * 104_729 + 3));
         _iam = new IamService(aws);
@@ -50,7 +48,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
         _async = new AsyncInvocationQueue(this, aws, Options, _ids, _concurrency, _runner, _random);
     }
 
-    internal SimulatedAws Account => _handlerAccount;
+    internal SimulatedAws Account { get; }
 
     /// <summary>Which subnets have a NAT gateway; what the internet answers.</summary>
     public LambdaNetwork Network { get; } = new();
@@ -71,18 +69,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     /// </summary>
     public void ResolveImagesFromEcr()
     {
-        ImageResolver = uri =>
-        {
-            try
-            {
-                var image = _ecr.Pull(uri);
-                return new ContainerImageInfo(image.ImageDigest, image.ImageSizeInBytes);
-            }
-            catch (AwsException)
-            {
-                return null;
-            }
-        };
+        ImageResolver = FunctionStore.EcrResolver(_ecr);
     }
 
     /// <summary>
@@ -177,7 +164,6 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     /// <summary>Deploys new code (UpdateFunctionCode); the next invocation is a cold start.</summary>
     public FunctionConfiguration UpdateFunctionCode(string functionName, LambdaCode code, string? imageUri = null) => _store.UpdateFunctionCode(functionName, code, imageUri);
 
-
     /// <summary>
     /// Reserves concurrency for a function (PutFunctionConcurrency): it may never run more than this many at once, and
     /// the rest of the account can never take these. 0 stops the function. The unreserved pool must keep 100.
@@ -185,15 +171,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public int PutFunctionConcurrency(string functionName, int reservedConcurrentExecutions)
     {
         var fn = Find(functionName);
-        Validate.Range("ReservedConcurrentExecutions", reservedConcurrentExecutions, 0, Options.AccountConcurrencyLimit, "concurrent executions");
-        var others = ReservedTotal() - (fn.Reserved ?? 0);
-        if (Options.AccountConcurrencyLimit - others - reservedConcurrentExecutions < Options.MinimumUnreservedConcurrency)
-        {
-            throw new AwsException("InvalidParameterValueException",
-                $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{Options.MinimumUnreservedConcurrency}].");
-        }
-        _concurrency.Reserve(fn, reservedConcurrentExecutions);
-        RecomputeReserved();
+        _concurrency.Put(fn, reservedConcurrentExecutions, _store.All);
         return reservedConcurrentExecutions;
     }
 
@@ -209,7 +187,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public int? GetFunctionConcurrency(string functionName) => Find(functionName).Reserved;
 
     /// <summary>The account's concurrency (GetAccountSettings).</summary>
-    public AccountLimit GetAccountSettings() => new(Options.AccountConcurrencyLimit, Options.AccountConcurrencyLimit - ReservedTotal());
+    public AccountLimit GetAccountSettings() => new(Options.AccountConcurrencyLimit, Options.AccountConcurrencyLimit - _concurrency.ReservedTotal);
 
     /// <summary>
     /// Sets a function's asynchronous invocation options (PutFunctionEventInvokeConfig): retries 0–2 (default 2),
@@ -218,11 +196,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public EventInvokeConfig PutFunctionEventInvokeConfig(string functionName, int? maximumRetryAttempts = null, int? maximumEventAgeInSeconds = null, DestinationConfig? destinationConfig = null)
     {
         var fn = Find(functionName);
-        var retries = (int)Validate.Range("MaximumRetryAttempts", maximumRetryAttempts ?? 2, 0, 2, "retries", "ValidationException");
-        var age = (int)Validate.Range("MaximumEventAgeInSeconds", maximumEventAgeInSeconds ?? 21_600, 60, 21_600, "seconds (1 minute to 6 hours)", "ValidationException");
-        if (destinationConfig?.OnSuccess is { } s) LambdaValidation.DestinationKind(s, "DestinationConfig.OnSuccess.Destination");
-        if (destinationConfig?.OnFailure is { } f) LambdaValidation.DestinationKind(f, "DestinationConfig.OnFailure.Destination");
-        fn.AsyncConfig = new EventInvokeConfig(retries, age, destinationConfig);
+        fn.AsyncConfig = LambdaValidation.EventInvokeConfig(maximumRetryAttempts, maximumEventAgeInSeconds, destinationConfig);
         return fn.AsyncConfig;
     }
 
@@ -379,8 +353,7 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     /// <param name="source">Who sent it (e.g. <c>aws:s3</c>), for the record.</param>
     public string InvokeAsync(string functionName, string payloadJson, string? source = null) => _async.Enqueue(Find(functionName), payloadJson, source);
 
-    // ---------------------------------------------------------------- billing
-
+    // ---------------------------------------------------------------- billing (LambdaBilling)
     /// <summary>
     /// The account's Lambda usage in a month (requests, GB-seconds per architecture, ephemeral GB-seconds), added up
     /// invocation by invocation.
@@ -401,12 +374,10 @@ public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public void PostCharges() => _billing.PostCharges();
 
     // ---------------------------------------------------------------- helpers
+
     internal LambdaFunction Find(string functionNameOrArn) => _store.Find(functionNameOrArn);
 
-    private int ReservedTotal() => _concurrency.ReservedTotal;
-
     private void RecomputeReserved() => _concurrency.RecomputeReserved(_store.All);
-
 
     /// <summary>Share of vCPUs for a memory size: memory / 1,769 MB, at most 6 (aws-facts §1.2).</summary>
     public static double VcpusFor(int memoryMb) => Math.Min(6.0, memoryMb / (double)LambdaLimits.MemoryMbPerVcpu);
