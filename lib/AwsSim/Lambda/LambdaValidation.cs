@@ -9,7 +9,7 @@ namespace AwsSim.Lambda;
 /// per field: memory, timeout and ephemeral storage are <see cref="LambdaLimits"/>'s (InvalidParameterValueException, as
 /// the CLI's <c>price lambda</c> reports them too); names, handler, role, environment and VPC are checked here.
 /// </summary>
-public static partial class LambdaValidation
+internal static partial class LambdaValidation
 {
     /// <summary>Longest timeout, seconds (15 minutes).</summary>
     public const int MaxTimeoutSeconds = LambdaLimits.MaxTimeoutSeconds;
