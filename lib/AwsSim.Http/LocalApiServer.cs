@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using AwsSim.ApiGateway;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,6 @@ namespace AwsSim.Http;
 public sealed class LocalApiServer : IAsyncDisposable
 {
     private readonly SimulatedAws _aws;
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
     private long _served;
     private long _failed;
@@ -113,7 +113,6 @@ public sealed class LocalApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _gate.Dispose();
     }
 
     /// <summary>The full URL of a path on this server, e.g. <c>Url("prod/hello")</c>.</summary>
@@ -125,7 +124,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         byte[]? body;
         try
         {
-            body = await ReadBodyAsync(ctx.Request, ctx.RequestAborted).ConfigureAwait(false);
+            body = await ReadBodyAsync(ctx, ctx.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex)
         {
@@ -140,20 +139,8 @@ public sealed class LocalApiServer : IAsyncDisposable
         ApiResponse response;
         try
         {
-            await _gate.WaitAsync(ctx.RequestAborted).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return; // the client went away while waiting
-        }
-        try
-        {
-            if (Options.SimulatedTimePerRequest > TimeSpan.Zero)
-            {
-                try { _aws.Clock.Advance(Options.SimulatedTimePerRequest); }
-                catch (InvalidOperationException) { /* someone else is advancing the clock right now */ }
-            }
-            response = _aws.ApiGateway.Send(Api.Id, ToApiRequest(ctx, body));
+            // Only the simulation step is serialized (inside the model); reading, parsing and writing run in parallel.
+            response = _aws.ApiGateway.SendAfter(Options.SimulatedTimePerRequest, Api.Id, ToApiRequest(ctx, body));
             Interlocked.Increment(ref _served);
         }
         catch (Exception ex)
@@ -162,26 +149,52 @@ public sealed class LocalApiServer : IAsyncDisposable
             Options.ErrorLog?.WriteLine($"error: {ctx.Request.Method} {ctx.Request.Path}: {ex.GetType().Name}: {ex.Message}");
             response = GatewayResponses.Json(500, "DEFAULT_5XX", Api.Protocol == ApiProtocol.Rest ? "Internal server error" : "Internal Server Error") with { Problem = ex.Message };
         }
-        finally
-        {
-            _gate.Release();
-        }
         await WriteAsync(ctx, response).ConfigureAwait(false);
     }
 
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    private async Task<byte[]?> ReadBodyAsync(HttpContext ctx, CancellationToken ct)
     {
-        if (request.ContentLength == 0) return null;
+        var request = ctx.Request;
+        // A request without Content-Length or chunked encoding (a plain GET) has no body: read nothing, allocate nothing.
+        if (request.ContentLength == 0 || ctx.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false) return null;
         if (request.ContentLength > Options.MaxRequestBodyBytes) throw new BadHttpRequestException("Request body too large.", 413);
-        using var ms = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int n;
-        while ((n = await request.Body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (ms.Length + n > Options.MaxRequestBodyBytes) throw new BadHttpRequestException("Request body too large.", 413);
-            ms.Write(buffer, 0, n);
+            // Known length: read straight into an array of that size.
+            var body = new byte[length];
+            var read = 0;
+            while (read < body.Length)
+            {
+                var n = await request.Body.ReadAsync(body.AsMemory(read), ct).ConfigureAwait(false);
+                if (n == 0) break;
+                read += n;
+            }
+            return read == 0 ? null : read == body.Length ? body : body[..read];
         }
-        return ms.Length == 0 ? null : ms.ToArray();
+        // Chunked: grow a buffer from the pool.
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var total = 0;
+            int m;
+            while ((m = await request.Body.ReadAsync(buffer.AsMemory(total), ct).ConfigureAwait(false)) > 0)
+            {
+                total += m;
+                if (total > Options.MaxRequestBodyBytes) throw new BadHttpRequestException("Request body too large.", 413);
+                if (total == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, total).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+            }
+            return total == 0 ? null : buffer[..total];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static ApiRequest ToApiRequest(HttpContext ctx, byte[]? body)

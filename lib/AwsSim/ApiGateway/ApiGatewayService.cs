@@ -144,6 +144,26 @@ public sealed class ApiGatewayService
         }
     }
 
+    /// <summary>
+    /// Moves the clock by <paramref name="step"/> and sends the request, as one step of the simulation: concurrent
+    /// callers (the local HTTP endpoint's connections) are served one after another here, so every response and the
+    /// bill are those of some one-at-a-time order, while everything around the model (HTTP parsing and writing) runs in
+    /// parallel.
+    /// </summary>
+    internal ApiResponse SendAfter(TimeSpan step, string apiId, ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            if (step > TimeSpan.Zero)
+            {
+                try { _aws.Clock.Advance(step); }
+                catch (InvalidOperationException) { /* a lesson is advancing the clock right now: serve at its time */ }
+            }
+            return Send(apiId, request);
+        }
+    }
+
     private ApiResponse Handle(Api api, ApiStage stage, string path, ApiRequest request, DateTimeOffset now)
     {
         var requestId = NewRequestId();

@@ -6,7 +6,7 @@ namespace AwsSim.ApiGateway;
 /// Builds the exact event a Lambda proxy integration sends (payload 1.0 for REST, 2.0 for HTTP APIs) from an
 /// incoming request, following aws-facts §2.2–2.3 and the layout of AWS's own samples.
 /// </summary>
-public static class ProxyEvents
+internal static class ProxyEvents
 {
     /// <summary>AWS's request-time format: <c>15/May/2020:06:01:09 +0000</c>.</summary>
     public static string RequestTime(DateTimeOffset t)

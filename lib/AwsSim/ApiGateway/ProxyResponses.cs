@@ -14,7 +14,7 @@ public sealed record MappedResponse(int StatusCode, IReadOnlyList<KeyValuePair<s
 /// APIs (anything else is a malformed response, 502) and the forgiving 2.0 rules for HTTP APIs (valid JSON without
 /// <c>statusCode</c> becomes a 200 with that JSON as body).
 /// </summary>
-public static class ProxyResponses
+internal static class ProxyResponses
 {
     private static readonly HashSet<string> s_v1Fields = new(StringComparer.Ordinal) { "statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded" };
 

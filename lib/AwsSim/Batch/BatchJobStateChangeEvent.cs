@@ -12,6 +12,72 @@ public sealed record BatchJobStateChangeEvent
 {
     internal const string EventSource = "aws.batch";
 
+    /// <summary>The event for <paramref name="job"/> as it is now (DescribeJobs' shape in <c>detail</c>).</summary>
+    internal static BatchJobStateChangeEvent From(BatchJob job, string id, string account, string region, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Account = account,
+        Region = region,
+        Time = EventBridgeEvent.FormatTime(now),
+        Resources = [job.JobArn],
+        Detail = DetailOf(job, $"arn:aws:batch:{region}:{account}:"),
+    };
+
+    private static BatchJobDetail DetailOf(BatchJob job, string batchArn)
+    {
+        var def = job.Definition;
+        return new BatchJobDetail
+        {
+            JobName = job.JobName,
+            JobId = job.JobId,
+            JobArn = job.JobArn,
+            JobQueue = job.Queue.JobQueueArn,
+            Status = job.Status,
+            StatusReason = job.StatusReason,
+            Attempts = job.AttemptList.Select(a => new BatchAttemptDetail
+            {
+                Container = new BatchAttemptContainerDetail
+                {
+                    ExitCode = a.ExitCode,
+                    TaskArn = batchArn.Replace(":batch:", ":ecs:", StringComparison.Ordinal) + "task/" + a.Host,
+                    ContainerInstanceArn = a.Host.StartsWith("i-", StringComparison.Ordinal) ? batchArn.Replace(":batch:", ":ec2:", StringComparison.Ordinal) + "instance/" + a.Host : null,
+                },
+                StartedAt = a.StartedAt is { } s ? Ms(s) : null,
+                StoppedAt = Ms(a.StoppedAt),
+                StatusReason = a.StatusReason,
+            }).ToList(),
+            CreatedAt = Ms(job.CreatedAt),
+            StartedAt = job.StartedAt is { } st ? Ms(st) : null,
+            StoppedAt = job.StoppedAt is { } sp ? Ms(sp) : null,
+            RetryStrategy = new BatchRetryStrategy { Attempts = job.RetryAttempts },
+            DependsOn = job.DependsOn.Select(d => new BatchDependencyDetail { JobId = d.JobId, Type = d.Type }).ToList(),
+            JobDefinition = def.JobDefinitionArn,
+            Parameters = job.Parameters?.ToDictionary(),
+            Container = new BatchContainerDetail
+            {
+                Image = def.Request.Image,
+                Vcpus = def.Vcpus,
+                Memory = def.Memory,
+                ResourceRequirements =
+                [
+                    new BatchResourceRequirement { Type = "VCPU", Value = Inv(def.Vcpus) },
+                    new BatchResourceRequirement { Type = "MEMORY", Value = Inv(def.Memory) },
+                ],
+                Environment = job.Environment.Select(kv => new BatchKeyValue { Name = kv.Key, Value = kv.Value }).ToList(),
+                ExitCode = job.IsDone ? job.ExitCode : null,
+            },
+            ArrayProperties = job.ArraySize is { } n
+                ? new BatchArrayPropertiesDetail { Size = n, StatusSummary = job.ArrayStatusSummary.ToDictionary() }
+                : job.ArrayIndex is { } idx ? new BatchArrayPropertiesDetail { Index = idx } : null,
+            Timeout = job.AttemptDurationSeconds is { } t ? new BatchTimeoutDetail { AttemptDurationSeconds = t } : null,
+            PlatformCapabilities = [def.Request.PlatformCapability],
+        };
+    }
+
+    private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
+
+    private static string Inv(double v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Always "0".</summary>
     [JsonPropertyName("version")] public string? Version { get; init; } = "0";
     /// <summary>The event id.</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AwsSim.Compute;
 using AwsSim.Ec2;
 using AwsSim.Fargate;
+using static AwsSim.Batch.BatchChecks;
 
 namespace AwsSim.Batch;
 
@@ -20,11 +21,9 @@ namespace AwsSim.Batch;
 /// dependants. Start-up times and the scale-in delay are the simulator's assumptions (<see cref="Options"/>).
 /// </remarks>
 [AwsSim.Display.TypeFormatterSource(typeof(AwsSim.Display.HtmlFormatterSource))]
-public sealed partial class BatchService
+public sealed class BatchService
 {
-    private const string Client = "ClientException";
     private readonly AccountContext _aws;
-    private readonly ComputeBilling _billing;
     private readonly Dictionary<string, ComputeEnvironment> _environments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JobQueue> _queues = new(StringComparer.Ordinal);
     private readonly List<JobQueue> _queueOrder = new();
@@ -32,31 +31,27 @@ public sealed partial class BatchService
     private readonly Dictionary<string, BatchJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<BatchJob> _jobOrder = new();
     private readonly Random _ids;
-    private readonly Random _spot;
-    private readonly Random _behaviour;
+    private readonly BatchBilling _billing;
+    private readonly BatchFleet _fleet;
+    private readonly BatchScheduler _scheduler;
     private long _seq;
-    private long _instances;
-    private long _tasks;
-    private long _events;
-    private int _unfinished;
-    private bool _passScheduled;
 
     internal BatchService(AccountContext aws, ComputeBilling billing, IEventPublisher events, BatchOptions? options = null)
     {
         _aws = aws;
-        _billing = billing;
         Options = options ?? new();
-        EventPublisher = events;
         _ids = new Random(unchecked(aws.Seed * 31 + 17));
-        _spot = new Random(unchecked(aws.Seed * 31 + 23));
-        _behaviour = new Random(unchecked(aws.Seed * 31 + 29));
+        _billing = new BatchBilling(aws, billing);
+        _scheduler = new BatchScheduler(aws, Options, _billing, _queueOrder, events);
+        _fleet = new BatchFleet(aws, _billing, Options, _scheduler.RequestPass, _scheduler.Interrupt);
+        _scheduler.Fleet = _fleet;
     }
 
     /// <summary>The simulator's timing assumptions (instance start-up, container start, scale-in delay); fixed when the account is built.</summary>
     public BatchOptions Options { get; }
 
     /// <summary>Where job state-change events go: the account's bus (tests may swap in a recorder).</summary>
-    internal IEventPublisher? EventPublisher { get; set; }
+    internal IEventPublisher? EventPublisher { get => _scheduler.EventPublisher; set => _scheduler.EventPublisher = value; }
 
     /// <summary>Every compute environment.</summary>
     public IReadOnlyCollection<ComputeEnvironment> ComputeEnvironments => _environments.Values;
@@ -101,19 +96,11 @@ public sealed partial class BatchService
                 throw new AwsValidationException("computeResources.allocationStrategy", strategy,
                     "SPOT_CAPACITY_OPTIMIZED and SPOT_PRICE_CAPACITY_OPTIMIZED only with type SPOT; EC2 allows BEST_FIT or BEST_FIT_PROGRESSIVE", Client);
             }
-            types = ResolveInstanceTypes(request.InstanceTypes);
+            types = _fleet.ResolveInstanceTypes(request.InstanceTypes);
         }
         var ce = new ComputeEnvironment(request, Arn("compute-environment/" + name), types, strategy);
         _environments.Add(name, ce);
-        if (!ce.IsFargate)
-        {
-            var target = request.DesiredvCpus ?? request.MinvCpus;
-            while (ce.LivevCpus < target)
-            {
-                var cheapest = types.OrderBy(HourlyPrice(ce)).ThenBy(t => t.Key, StringComparer.Ordinal).First();
-                Launch(ce, cheapest);
-            }
-        }
+        if (!ce.IsFargate) _fleet.LaunchUpTo(ce, request.DesiredvCpus ?? request.MinvCpus);
         return ce;
     }
 
@@ -131,7 +118,7 @@ public sealed partial class BatchService
         {
             throw new AwsException(Client, $"Compute environment '{ce.ComputeEnvironmentName}' still runs jobs; wait for them to finish.");
         }
-        foreach (var i in ce.Live.ToList()) Terminate(i, "compute environment deleted");
+        foreach (var i in ce.Live.ToList()) _fleet.Terminate(i, "compute environment deleted");
         ce.Deleted = true;
     }
 
@@ -156,7 +143,7 @@ public sealed partial class BatchService
             throw new AwsValidationException("computeEnvironmentOrder", string.Join(",", envs.Select(e => $"{e.ComputeEnvironmentName}({e.Type})")),
                 "compute environments of one kind: all EC2/SPOT or all FARGATE, never mixed", Client);
         }
-        if (envs.Select(e => Architecture(e)).Distinct().Count() > 1)
+        if (envs.Select(e => _fleet.Architecture(e)).Distinct().Count() > 1)
         {
             throw new AwsValidationException("computeEnvironmentOrder", string.Join(",", envs.Select(e => e.ComputeEnvironmentName)), "compute environments of one architecture", Client);
         }
@@ -172,36 +159,7 @@ public sealed partial class BatchService
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = CheckName("jobDefinitionName", request.JobDefinitionName);
-        if (string.IsNullOrWhiteSpace(request.Image)) throw new AwsValidationException("containerProperties.image", request.Image, "an image name, e.g. busybox or 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1", Client);
-        OneOf("platformCapabilities", request.PlatformCapability, "EC2", "FARGATE");
-        CheckRetry(request.RetryAttempts);
-        CheckTimeout(request.AttemptDurationSeconds);
-        Validate.NonNegative("duration", request.Duration.TotalSeconds, "seconds");
-        if (request.PlatformCapability == "FARGATE")
-        {
-            if (!FargateSizes.IsValid(request.Vcpus, request.Memory))
-            {
-                throw new AwsValidationException("resourceRequirements", $"VCPU={Inv(request.Vcpus)}, MEMORY={Inv(request.Memory)}",
-                    "a Fargate size: 0.25 vCPU with 512/1024/2048 MiB, 0.5 with 1–4 GB, 1 with 2–8 GB, 2 with 4–16 GB, 4 with 8–30 GB (1 GB steps), 8 with 16–60 GB (4 GB steps), 16 with 32–120 GB (8 GB steps)", Client);
-            }
-        }
-        else
-        {
-            if (request.Vcpus < 1 || request.Vcpus != Math.Floor(request.Vcpus))
-            {
-                throw new AwsValidationException("resourceRequirements.VCPU", Inv(request.Vcpus), "a whole number of vCPUs, at least 1, for EC2 jobs", Client);
-            }
-            Validate.Range("resourceRequirements.MEMORY", request.Memory, 4, int.MaxValue, "MiB", Client);
-        }
-        OneOf("runtimePlatform.cpuArchitecture", request.CpuArchitecture, "X86_64", "ARM64");
-        if (request.PlatformCapability == "FARGATE")
-        {
-            Validate.Range("ephemeralStorage.sizeInGiB", request.EphemeralStorageGiB, 20, FargatePricing.MaxEphemeralStorageGiB, "GiB (20 included)", Client);
-        }
-        else if (request.CpuArchitecture != "X86_64" || request.EphemeralStorageGiB != 20)
-        {
-            throw new AwsValidationException("runtimePlatform", request.CpuArchitecture, "runtimePlatform and ephemeralStorage are for Fargate job definitions (EC2 jobs take the instance's)", Client);
-        }
+        CheckJobDefinition(request);
         var list = _definitions.TryGetValue(name, out var l) ? l : _definitions[name] = new List<JobDefinition>();
         var rev = list.Count + 1;
         var def = new JobDefinition(name, rev, Arn($"job-definition/{name}:{rev}"), request);
@@ -287,10 +245,10 @@ public sealed partial class BatchService
         {
             foreach (var (target, _) in resolved) Depend(job, target!);
         }
-        foreach (var j in created) SetStatus(j, BatchJobStatus.Submitted, null);
+        foreach (var j in created) _scheduler.SetStatus(j, BatchJobStatus.Submitted, null);
         _aws.Clock.Schedule(now, () =>
         {
-            foreach (var j in created) Evaluate(j);
+            foreach (var j in created) _scheduler.Evaluate(j);
         }, $"batch: evaluate {job.JobName}");
         return job;
     }
@@ -327,25 +285,15 @@ public sealed partial class BatchService
 
     /// <summary>True when every job is done and no instance can scale in any more.</summary>
     public bool IsQuiet()
-        => _unfinished == 0
+        => _scheduler.Unfinished == 0
            && _environments.Values.All(ce => ce.Live.Count == 0 || ce.LivevCpus - ce.Live.Min(i => i.Vcpus) < ce.Request.MinvCpus);
 
     /// <summary>What the job would look like as a "Batch Job State Change" event right now.</summary>
     public BatchJobStateChangeEvent ToEvent(BatchJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return new BatchJobStateChangeEvent
-        {
-            Id = NewEventId(),
-            Account = _aws.AccountId,
-            Region = _aws.Region,
-            Time = EventBridgeEvent.FormatTime(_aws.Clock.Now),
-            Resources = [job.JobArn],
-            Detail = Detail(job),
-        };
+        return _scheduler.ToEvent(job);
     }
-
-    // ---------------------------------------------------------------- lifecycle
 
     private BatchJob NewJob(string id, SubmitJobRequest r, JobQueue q, JobDefinition def, int retry, int? timeout, DateTimeOffset now)
     {
@@ -361,7 +309,7 @@ public sealed partial class BatchService
         job.ExitCodeToReturn = r.ExitCode ?? def.Request.ExitCode;
         _jobs.Add(id, job);
         _jobOrder.Add(job);
-        _unfinished++;
+        _scheduler.Track(job);
         return job;
     }
 
@@ -373,165 +321,7 @@ public sealed partial class BatchService
         dependent.UnfinishedDependencies++;
     }
 
-    private void Evaluate(BatchJob job)
-    {
-        if (job.Status != BatchJobStatus.Submitted) return;
-        if (job.ArraySize is not null) { SetStatus(job, BatchJobStatus.Pending, null); return; }
-        if (job.DependencyFailed) { Finish(job, BatchJobStatus.Failed, DependencyFailedReason); return; }
-        if (job.UnfinishedDependencies > 0) { SetStatus(job, BatchJobStatus.Pending, null); return; }
-        MakeRunnable(job, null);
-    }
-
-    // The simulator's wording; AWS's exact text for this reason is not in the fact sheet.
-    private const string DependencyFailedReason = "Dependent Job failed";
-
-    private void MakeRunnable(BatchJob job, string? reason)
-    {
-        SetStatus(job, BatchJobStatus.Runnable, reason);
-        job.Queue.Runnable.Add(job);
-        RequestPass();
-    }
-
-    private void Finish(BatchJob first, string status, string? reason)
-    {
-        var work = new Queue<(BatchJob Job, string Status, string? Reason)>();
-        work.Enqueue((first, status, reason));
-        while (work.Count > 0)
-        {
-            var (job, st, why) = work.Dequeue();
-            if (job.IsDone) continue;
-            job.Queue.Runnable.Remove(job);
-            job.StoppedAt = _aws.Clock.Now;
-            SetStatus(job, st, why);
-            var failed = st == BatchJobStatus.Failed;
-            foreach (var d in job.Dependents)
-            {
-                if (d.IsDone) continue;
-                if (failed)
-                {
-                    if (d.Status == BatchJobStatus.Submitted) d.DependencyFailed = true;
-                    else work.Enqueue((d, BatchJobStatus.Failed, DependencyFailedReason));
-                }
-                else if (--d.UnfinishedDependencies == 0 && d.Status == BatchJobStatus.Pending && !d.DependencyFailed)
-                {
-                    MakeRunnable(d, null);
-                }
-            }
-            if (job.Parent is { } parent)
-            {
-                parent.ChildrenDone++;
-                if (failed) parent.ChildFailed = true;
-                if (parent.ChildrenDone == parent.ArraySize)
-                {
-                    work.Enqueue(parent.ChildFailed
-                        ? (parent, BatchJobStatus.Failed, "Array Child Job failed")
-                        : (parent, BatchJobStatus.Succeeded, null));
-                }
-            }
-        }
-    }
-
-    private void SetStatus(BatchJob job, string status, string? reason)
-    {
-        var wasDone = job.IsDone;
-        job.Status = status;
-        if (!wasDone && job.IsDone) _unfinished--;
-        job.StatusReason = reason;
-        job.HistoryList.Add(new JobStatusChange(_aws.Clock.Now, status, reason));
-        if (EventPublisher is not { } bus) return;
-        if (!bus.Wants(BatchJobStateChangeEvent.EventSource))
-        {
-            _events++; // nobody wants it: build nothing, but keep the id sequence as if it were built
-        }
-        else
-        {
-            var e = ToEvent(job);
-            bus.Publish(new EventBridgeEvent
-            {
-                Id = e.Id!,
-                DetailType = e.DetailType!,
-                Source = e.Source!,
-                Account = e.Account!,
-                Time = e.Time!,
-                Region = e.Region!,
-                Resources = e.Resources!,
-                Detail = JsonSerializer.SerializeToElement(e.Detail, AwsJson.Options),
-            });
-        }
-    }
-
-    // ---------------------------------------------------------------- scheduling
-
-    private void RequestPass()
-    {
-        if (_passScheduled) return;
-        _passScheduled = true;
-        _aws.Clock.Schedule(_aws.Clock.Now, Pass, "batch: scheduling pass");
-    }
-
-    private enum Placement { None, Reserved, Placed }
-
-    private void Pass()
-    {
-        _passScheduled = false;
-        var booting = new Dictionary<BatchInstance, (double Vcpus, int Memory)>();
-        var placed = new List<BatchJob>();
-        var noFit = new HashSet<(double Vcpus, int Memory)>();
-        foreach (var queue in _queueOrder)
-        {
-            if (queue.Runnable.Count == 0) continue;
-            placed.Clear();
-            noFit.Clear();
-            var misses = 0;
-            foreach (var job in queue.Runnable)
-            {
-                // Capacity only shrinks during a pass: a size that found no room finds none later in it (linear passes).
-                var result = noFit.Contains((job.Vcpus, job.Memory)) ? Placement.None : TryPlace(job, queue, booting);
-                if (result == Placement.None) noFit.Add((job.Vcpus, job.Memory));
-                if (result == Placement.Placed) placed.Add(job);
-                else if (result == Placement.None && ++misses > Options.LookAhead) break;
-            }
-            foreach (var j in placed) queue.Runnable.Remove(j);
-        }
-    }
-
-    private Placement TryPlace(BatchJob job, JobQueue queue, Dictionary<BatchInstance, (double Vcpus, int Memory)> booting)
-    {
-        foreach (var ce in queue.ComputeEnvironments)
-        {
-            if (ce.Deleted) continue;
-            if (ce.IsFargate)
-            {
-                if (ce.FargateRunningvCpus + job.Vcpus <= ce.Request.MaxvCpus) { StartOnFargate(job, ce); return Placement.Placed; }
-                continue;
-            }
-            BatchInstance? best = null;
-            foreach (var i in ce.Live)
-            {
-                if (!i.Ready || i.FreeVcpus < job.Vcpus || i.MemoryMiB - i.UsedMemory < job.Memory) continue;
-                // Best fit: the instance left with the least free vCPUs, so the others stay free to scale in.
-                if (best is null || i.FreeVcpus < best.FreeVcpus) best = i;
-            }
-            if (best is not null) { StartOnInstance(job, best); return Placement.Placed; }
-            foreach (var i in ce.Live)
-            {
-                if (i.Ready) continue;
-                var free = booting.TryGetValue(i, out var f) ? f : (i.Vcpus, i.MemoryMiB);
-                if (free.Item1 >= job.Vcpus && free.Item2 >= job.Memory)
-                {
-                    booting[i] = (free.Item1 - job.Vcpus, free.Item2 - job.Memory);
-                    return Placement.Reserved;
-                }
-            }
-            if (ChooseInstanceType(ce, job.Vcpus, job.Memory) is { } type)
-            {
-                var inst = Launch(ce, type);
-                booting[inst] = (inst.Vcpus - job.Vcpus, inst.MemoryMiB - job.Memory);
-                return Placement.Reserved;
-            }
-        }
-        return Placement.None;
-    }
+    // ---------------------------------------------------------------- helpers, billing and pictures
 
     /// <summary>
     /// Which instance type the allocation strategy launches for a job of this size now, or null when it must wait.
@@ -543,288 +333,31 @@ public sealed partial class BatchService
     public PriceEntry? ChooseInstanceType(ComputeEnvironment ce, double vcpus, int memoryMiB)
     {
         ArgumentNullException.ThrowIfNull(ce);
-        var fitting = ce.InstanceTypes.Where(t => Vcpu(t) >= vcpus && MemMiB(t) >= memoryMiB).ToList();
-        if (fitting.Count == 0) return null;
-        var cur = ce.LivevCpus;
-        var max = ce.Request.MaxvCpus;
-        var price = HourlyPrice(ce);
-        switch (ce.AllocationStrategy)
-        {
-            case "BEST_FIT":
-            {
-                var t = fitting.OrderBy(price).ThenBy(t => t.Key, StringComparer.Ordinal).First();
-                return cur + Vcpu(t) <= max ? t : null;
-            }
-            case "BEST_FIT_PROGRESSIVE":
-            {
-                var within = fitting.Where(t => cur + Vcpu(t) <= max).OrderBy(t => price(t) / Vcpu(t)).ThenBy(price).ThenBy(t => t.Key, StringComparer.Ordinal).FirstOrDefault();
-                if (within is not null) return within;
-                return cur < max ? fitting.OrderBy(price).ThenBy(t => t.Key, StringComparer.Ordinal).First() : null;
-            }
-            case "SPOT_CAPACITY_OPTIMIZED":
-                return cur < max ? fitting.OrderBy(InterruptionFactor).ThenBy(t => t.Key, StringComparer.Ordinal).First() : null;
-            default: // SPOT_PRICE_CAPACITY_OPTIMIZED
-                return cur < max ? fitting.OrderBy(t => price(t) * (decimal)InterruptionFactor(t)).ThenBy(t => t.Key, StringComparer.Ordinal).First() : null;
-        }
+        return _fleet.ChooseInstanceType(ce, vcpus, memoryMiB);
     }
-
-    private BatchInstance Launch(ComputeEnvironment ce, PriceEntry type)
-    {
-        var now = _aws.Clock.Now;
-        var inst = new BatchInstance(ce, "i-" + (++_instances).ToString("x17", CultureInfo.InvariantCulture), type, ce.Type == "SPOT", now, now + Options.InstanceStartup);
-        ce.InstanceList.Add(inst);
-        ce.Live.Add(inst);
-        ce.LivevCpus += inst.Vcpus;
-        ce.PeakvCpus = Math.Max(ce.PeakvCpus, ce.LivevCpus);
-        _aws.Clock.Schedule(inst.ReadyAt, () =>
-        {
-            if (inst.TerminatedAt is not null) return;
-            inst.Ready = true;
-            inst.IdleSince = _aws.Clock.Now;
-            ScheduleIdleCheck(inst);
-            RequestPass();
-        }, $"batch: {inst.InstanceId} ready");
-        var rate = ce.Request.SpotInterruptionsPerInstanceHour * InterruptionFactor(type);
-        if (inst.IsSpot && rate > 0)
-        {
-            var hours = -Math.Log(1 - _spot.NextDouble()) / rate;
-            inst.Interruption = _aws.Clock.Schedule(now + TimeSpan.FromHours(Math.Min(hours, 24 * 365)), () => Interrupt(inst), $"batch: Spot interruption of {inst.InstanceId}");
-        }
-        return inst;
-    }
-
-    private void StartOnInstance(BatchJob job, BatchInstance inst)
-    {
-        inst.UsedVcpus += job.Vcpus;
-        inst.UsedMemory += job.Memory;
-        inst.Jobs.Add(job);
-        job.Slot = Array.IndexOf(inst.Slots, false);
-        if (job.Slot >= 0) inst.Slots[job.Slot] = true;
-        job.Instance = inst;
-        job.RunningOn = inst.Environment;
-        Start(job, Options.ContainerStart);
-    }
-
-    private void StartOnFargate(BatchJob job, ComputeEnvironment ce)
-    {
-        ce.FargateRunningvCpus += job.Vcpus;
-        ce.PeakvCpus = Math.Max(ce.PeakvCpus, ce.FargateRunningvCpus);
-        var lane = ce.FargateLanes.IndexOf(false);
-        if (lane < 0) { lane = ce.FargateLanes.Count; ce.FargateLanes.Add(true); } else ce.FargateLanes[lane] = true;
-        job.Slot = lane;
-        job.Instance = null;
-        job.RunningOn = ce;
-        job.TaskId = "task-" + (++_tasks).ToString("x8", CultureInfo.InvariantCulture);
-        Start(job, Options.FargateTaskStart);
-    }
-
-    private void Start(BatchJob job, TimeSpan startup)
-    {
-        job.AttemptStarting = _aws.Clock.Now;
-        job.AttemptRunning = null;
-        SetStatus(job, BatchJobStatus.Starting, null);
-        job.NextStep = _aws.Clock.ScheduleAfter(startup, () => BeginRunning(job), $"batch: {job.JobId} running");
-    }
-
-    private void BeginRunning(BatchJob job)
-    {
-        var now = _aws.Clock.Now;
-        job.AttemptRunning = now;
-        job.StartedAt ??= now;
-        if (job.Parent is { } p) p.StartedAt ??= now;
-        SetStatus(job, BatchJobStatus.Running, null);
-        var ctx = new BatchAttemptContext(job.JobId, job.JobName, job.ArrayIndex, job.AttemptList.Count + 1, job.Environment, _behaviour);
-        var outcome = job.Behavior?.Invoke(ctx) ?? new BatchJobOutcome(job.Duration, job.ExitCodeToReturn);
-        var runFor = outcome.Duration < TimeSpan.Zero ? TimeSpan.Zero : outcome.Duration;
-        job.TimedOut = job.AttemptDurationSeconds is { } t && runFor > TimeSpan.FromSeconds(t);
-        if (job.TimedOut) runFor = TimeSpan.FromSeconds(job.AttemptDurationSeconds!.Value);
-        job.PendingExit = outcome.ExitCode;
-        job.NextStep = _aws.Clock.ScheduleAfter(runFor, () => EndAttempt(job), $"batch: {job.JobId} exits");
-    }
-
-    private void EndAttempt(BatchJob job)
-    {
-        var host = Release(job);
-        if (job.TimedOut)
-        {
-            // A job stopped by its timeout is not retried (SubmitJob API reference).
-            Record(job, host, null, TimeoutReason);
-            Finish(job, BatchJobStatus.Failed, TimeoutReason);
-        }
-        else
-        {
-            Record(job, host, job.PendingExit, ExitReason);
-            if (job.PendingExit == 0) Finish(job, BatchJobStatus.Succeeded, ExitReason);
-            else Retry(job, ExitReason);
-        }
-        RequestPass();
-    }
-
-    private const string ExitReason = "Essential container in task exited";
-    private const string TimeoutReason = "Job attempt duration exceeded timeout";
-
-    private void Retry(BatchJob job, string reason)
-    {
-        if (job.AttemptList.Count < job.RetryAttempts) MakeRunnable(job, reason);
-        else Finish(job, BatchJobStatus.Failed, reason);
-    }
-
-    private void Record(BatchJob job, string host, int? exit, string reason)
-        => job.AttemptList.Add(new BatchJobAttempt(job.AttemptList.Count + 1, job.RunningOn!.ComputeEnvironmentName, host, job.Slot,
-            job.AttemptStarting, job.AttemptRunning, _aws.Clock.Now, exit, reason));
-
-    private string Release(BatchJob job)
-    {
-        var ce = job.RunningOn!;
-        job.NextStep = null;
-        if (job.Instance is { } inst)
-        {
-            inst.UsedVcpus -= job.Vcpus;
-            inst.UsedMemory -= job.Memory;
-            if (job.Slot >= 0) inst.Slots[job.Slot] = false;
-            inst.Jobs.Remove(job);
-            job.Instance = null;
-            if (inst.Jobs.Count == 0 && inst.TerminatedAt is null)
-            {
-                inst.IdleSince = _aws.Clock.Now;
-                ScheduleIdleCheck(inst);
-            }
-            return inst.InstanceId;
-        }
-        ce.FargateRunningvCpus -= job.Vcpus;
-        ce.FargateLanes[job.Slot] = false;
-        BillFargate(job, ce);
-        return job.TaskId!;
-    }
-
-    private void ScheduleIdleCheck(BatchInstance inst)
-    {
-        var since = inst.IdleSince;
-        _aws.Clock.ScheduleAfter(Options.ScaleInAfterIdle, () =>
-        {
-            var ce = inst.Environment;
-            if (inst.TerminatedAt is null && inst.Jobs.Count == 0 && inst.IdleSince == since && ce.LivevCpus - inst.Vcpus >= ce.Request.MinvCpus)
-            {
-                Terminate(inst, "scaled in");
-                RequestPass();
-            }
-        }, $"batch: idle check {inst.InstanceId}");
-    }
-
-    private void Interrupt(BatchInstance inst)
-    {
-        if (inst.TerminatedAt is not null) return;
-        var jobs = inst.Jobs.ToList();
-        var reason = $"Host EC2 (instance {inst.InstanceId}) terminated.";
-        foreach (var job in jobs)
-        {
-            job.NextStep?.Cancel();
-            job.NextStep = null;
-            Release(job);
-            Record(job, inst.InstanceId, null, reason);
-        }
-        Terminate(inst, "Spot interruption");
-        foreach (var job in jobs) Retry(job, reason);
-        RequestPass();
-    }
-
-    private void Terminate(BatchInstance inst, string reason)
-    {
-        var ce = inst.Environment;
-        inst.TerminatedAt = _aws.Clock.Now;
-        inst.TerminationReason = reason;
-        inst.Interruption?.Cancel();
-        ce.Live.Remove(inst);
-        ce.LivevCpus -= inst.Vcpus;
-        BillInstance(inst);
-    }
-
-    // ---------------------------------------------------------------- billing
 
     /// <summary>
     /// Seconds an instance or task is billed for: whole seconds rounded up, at least 60 (EC2 Linux per-second billing
     /// with a 60 s minimum, aws-facts §9; Fargate's 1-minute minimum, aws-facts §6 / <c>fargate.minimum.billing</c>).
     /// </summary>
     public static long BilledSeconds(TimeSpan ran) => ComputeBilling.BilledSeconds(ran);
-
     /// <summary>The hourly price Batch pays for an instance type in this environment (Spot: on-demand × <c>ec2.spot.fraction</c>).</summary>
     public decimal HourlyPriceOf(ComputeEnvironment ce, PriceEntry type)
     {
         ArgumentNullException.ThrowIfNull(ce);
         ArgumentNullException.ThrowIfNull(type);
-        return _billing.HourlyPrice(InstanceOf(type), ce.Type == "SPOT");
+        return _billing.HourlyPrice(ce, type);
     }
 
-    private Func<PriceEntry, decimal> HourlyPrice(ComputeEnvironment ce) => t => HourlyPriceOf(ce, t);
+    /// <summary>
+    /// The run as an SVG Gantt chart: one row per vCPU slot of each instance (or per Fargate task lane), a grey band
+    /// while the instance was up, and a bar per job attempt (green succeeded, red failed, orange interrupted, purple
+    /// timed out). At most <paramref name="maxRows"/> rows are drawn.
+    /// </summary>
+    public string ToSvg(int width = 960, int maxRows = 40) => BatchChart.Svg(_environments.Values, _jobOrder, _aws, width, maxRows);
 
-    private void BillInstance(BatchInstance inst)
-    {
-        var seconds = BilledSeconds(inst.TerminatedAt!.Value - inst.LaunchedAt);
-        var note = $"{inst.InstanceId}, {seconds:#,0} s billed (per second, 60 s minimum); Batch itself is free"
-                   + (inst.IsSpot ? $"; Spot = on-demand × {_aws.Prices.Get("ec2.spot.fraction").Price} (ec2.spot.fraction)" : "");
-        inst.Cost = _billing.ChargeInstance(InstanceOf(inst.Price), inst.IsSpot, seconds,
-            $"{inst.InstanceType} {(inst.IsSpot ? "Spot" : "On-Demand")} (Batch CE {inst.Environment.ComputeEnvironmentName})", note);
-    }
-
-    private void BillFargate(BatchJob job, ComputeEnvironment ce)
-    {
-        var seconds = BilledSeconds(_aws.Clock.Now - job.AttemptStarting);
-        var def = job.Definition.Request;
-        var task = new FargateTask((int)Math.Round(job.Vcpus * 1024), job.Memory, def.CpuArchitecture == "ARM64" ? AwsSim.Architecture.Arm64 : AwsSim.Architecture.X86_64,
-            Spot: false, def.EphemeralStorageGiB);
-        _billing.ChargeFargate(task, seconds, $"{job.JobId} attempt {job.AttemptList.Count + 1} (Batch CE {ce.ComputeEnvironmentName}), {seconds:#,0} s billed (1-minute minimum)");
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private IReadOnlyList<PriceEntry> ResolveInstanceTypes(IReadOnlyList<string>? requested)
-    {
-        var priced = _aws.Prices.WithPrefix("ec2.").Where(p => p.Attributes is { } a && a.ContainsKey("vcpu") && a.ContainsKey("memoryGiB")).ToList();
-        var known = string.Join(", ", priced.Select(p => p.Key[4..]));
-        if (requested is null || requested.Count == 0) throw new AwsValidationException("computeResources.instanceTypes", "(empty)", "at least one of: optimal, a family or a size from the price list (" + known + ")", Client);
-        var result = new List<PriceEntry>();
-        foreach (var r in requested)
-        {
-            IEnumerable<PriceEntry> found;
-            if (r == "optimal")
-            {
-                // optimal = C4/M4/R4, or C5/M5/R5 where those are not offered (aws-facts §8): the price list has no 4th generation.
-                found = Family(priced, "c4", "m4", "r4");
-                if (!found.Any()) found = Family(priced, "c5", "m5", "r5");
-            }
-            else if (!r.Contains('.')) found = Family(priced, r);
-            else found = priced.Where(p => p.Key == "ec2." + r);
-            var list = found.ToList();
-            if (list.Count == 0) throw new AwsValidationException("computeResources.instanceTypes", r, "optimal, or a family or size the price list prices: " + known, Client);
-            result.AddRange(list.Where(p => !result.Contains(p)));
-        }
-        if (result.Select(ArchitectureOf).Distinct().Count() > 1)
-        {
-            throw new AwsValidationException("computeResources.instanceTypes", string.Join(",", requested), "instance types of one architecture (x86_64 or arm64) per compute environment", Client);
-        }
-        return result;
-    }
-
-    private static IEnumerable<PriceEntry> Family(List<PriceEntry> priced, params string[] families)
-        => priced.Where(p => families.Any(f => p.Key.StartsWith("ec2." + f + ".", StringComparison.Ordinal)));
-
-    private string ArchitectureOf(PriceEntry p) => InstanceOf(p).Architecture;
-
-    private InstanceType InstanceOf(PriceEntry p) => InstanceCatalog.Get(p.Key["ec2.".Length..], _aws.Prices);
-
-    private string Architecture(ComputeEnvironment ce) => ce.IsFargate ? "x86_64" : ArchitectureOf(ce.InstanceTypes[0]);
-
-    private static int Vcpu(PriceEntry p) => int.Parse(p.Attributes!["vcpu"], CultureInfo.InvariantCulture);
-
-    private static int MemMiB(PriceEntry p) => (int)(decimal.Parse(p.Attributes!["memoryGiB"], CultureInfo.InvariantCulture) * 1024);
-
-    /// <summary>Relative Spot interruption likelihood of a type's pool, 0.5–1.5, fixed per seed (a simulation model).</summary>
-    private double InterruptionFactor(PriceEntry type)
-    {
-        uint h = 2166136261;
-        foreach (var c in type.Key + "#" + _aws.Seed.ToString(CultureInfo.InvariantCulture)) h = (h ^ c) * 16777619;
-        return 0.5 + (h % 10_000) / 10_000.0;
-    }
+    /// <summary>A short text summary: jobs per status, instances launched, peak vCPUs and what it cost.</summary>
+    public string Summary() => BatchChart.Summary(_environments.Values, _jobOrder, _aws);
 
     private JobDefinition FindDefinition(string nameOrArn)
     {
@@ -838,35 +371,6 @@ public sealed partial class BatchService
         return rev >= 1 && rev <= list.Count ? list[rev.Value - 1] : throw new AwsException(Client, $"Job definition '{name}' has no revision {rev}.");
     }
 
-    private static string CheckName(string field, string? name)
-    {
-        if (name is null || !Regex.IsMatch(name, "^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$"))
-        {
-            throw new AwsValidationException(field, name, "1–128 letters, numbers, hyphens (-) and underscores (_), starting with a letter or number", Client);
-        }
-        return name;
-    }
-
-    private static string OneOf(string field, string? value, params string[] allowed)
-    {
-        if (value is null || Array.IndexOf(allowed, value) < 0) throw new AwsValidationException(field, value, "one of " + string.Join(", ", allowed), Client);
-        return value;
-    }
-
-    private static void CheckRetry(int attempts) => Validate.Range("retryStrategy.attempts", attempts, 1, 10, "attempts", Client);
-
-    private static void CheckTimeout(int? seconds)
-    {
-        if (seconds is { } s && s < 60)
-        {
-            throw new AwsValidationException("timeout.attemptDurationSeconds", Inv(s), "at least 60 (seconds; no maximum)", Client);
-        }
-    }
-
-    private static string Last(string nameOrArn) => nameOrArn.Contains(":job-") || nameOrArn.Contains(":compute-environment/")
-        ? nameOrArn[(nameOrArn.IndexOf('/') + 1)..]
-        : nameOrArn;
-
     private string Arn(string resource) => $"arn:aws:batch:{_aws.Region}:{_aws.AccountId}:{resource}";
 
     private string NewGuid()
@@ -878,59 +382,4 @@ public sealed partial class BatchService
         return new Guid(b).ToString();
     }
 
-    private string NewEventId() => $"{++_events:x8}-0000-4000-8000-{_aws.Seed & 0xFFFFFF:x12}";
-
-    private static string Inv(double v) => v.ToString(CultureInfo.InvariantCulture);
-
-    private BatchJobDetail Detail(BatchJob job)
-    {
-        static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
-        var def = job.Definition;
-        return new BatchJobDetail
-        {
-            JobName = job.JobName,
-            JobId = job.JobId,
-            JobArn = job.JobArn,
-            JobQueue = job.Queue.JobQueueArn,
-            Status = job.Status,
-            StatusReason = job.StatusReason,
-            Attempts = job.AttemptList.Select(a => new BatchAttemptDetail
-            {
-                Container = new BatchAttemptContainerDetail
-                {
-                    ExitCode = a.ExitCode,
-                    TaskArn = Arn("").Replace(":batch:", ":ecs:", StringComparison.Ordinal) + "task/" + a.Host,
-                    ContainerInstanceArn = a.Host.StartsWith("i-", StringComparison.Ordinal) ? Arn("").Replace(":batch:", ":ec2:", StringComparison.Ordinal) + "instance/" + a.Host : null,
-                },
-                StartedAt = a.StartedAt is { } s ? Ms(s) : null,
-                StoppedAt = Ms(a.StoppedAt),
-                StatusReason = a.StatusReason,
-            }).ToList(),
-            CreatedAt = Ms(job.CreatedAt),
-            StartedAt = job.StartedAt is { } st ? Ms(st) : null,
-            StoppedAt = job.StoppedAt is { } sp ? Ms(sp) : null,
-            RetryStrategy = new BatchRetryStrategy { Attempts = job.RetryAttempts },
-            DependsOn = job.DependsOn.Select(d => new BatchDependencyDetail { JobId = d.JobId, Type = d.Type }).ToList(),
-            JobDefinition = def.JobDefinitionArn,
-            Parameters = job.Parameters?.ToDictionary(),
-            Container = new BatchContainerDetail
-            {
-                Image = def.Request.Image,
-                Vcpus = def.Vcpus,
-                Memory = def.Memory,
-                ResourceRequirements =
-                [
-                    new BatchResourceRequirement { Type = "VCPU", Value = Inv(def.Vcpus) },
-                    new BatchResourceRequirement { Type = "MEMORY", Value = Inv(def.Memory) },
-                ],
-                Environment = job.Environment.Select(kv => new BatchKeyValue { Name = kv.Key, Value = kv.Value }).ToList(),
-                ExitCode = job.IsDone ? job.ExitCode : null,
-            },
-            ArrayProperties = job.ArraySize is { } n
-                ? new BatchArrayPropertiesDetail { Size = n, StatusSummary = job.ArrayStatusSummary.ToDictionary() }
-                : job.ArrayIndex is { } idx ? new BatchArrayPropertiesDetail { Index = idx } : null,
-            Timeout = job.AttemptDurationSeconds is { } t ? new BatchTimeoutDetail { AttemptDurationSeconds = t } : null,
-            PlatformCapabilities = [def.Request.PlatformCapability],
-        };
-    }
 }

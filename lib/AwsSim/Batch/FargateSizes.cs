@@ -1,7 +1,7 @@
 namespace AwsSim.Batch;
 
 /// <summary>The Fargate task sizes (Linux) from aws-facts §6 (Amazon ECS developer guide, AWS_Fargate.md, 2023).</summary>
-public static class FargateSizes
+internal static class FargateSizes
 {
     /// <summary>Allowed memory (MiB) per vCPU size.</summary>
     public static IReadOnlyDictionary<double, IReadOnlyList<int>> Linux { get; } = new Dictionary<double, IReadOnlyList<int>>

@@ -7,7 +7,7 @@ namespace AwsSim.Ecr;
 /// <c>(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*</c> (lower case, namespaces with <c>/</c>, single
 /// separators); image tags are 1–300 characters.
 /// </summary>
-public static partial class EcrNames
+internal static partial class EcrNames
 {
     /// <summary>The API's regular expression for repository names.</summary>
     public const string RepositoryNamePattern = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";

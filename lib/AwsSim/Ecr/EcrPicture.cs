@@ -9,7 +9,7 @@ namespace AwsSim.Ecr;
 /// content-addressed blobs they use (right); a blob shared by several images is drawn once. Untagged images and images a
 /// lifecycle preview would expire are marked.
 /// </summary>
-public static class EcrPicture
+internal static class EcrPicture
 {
     /// <summary>The repository as an SVG document; <paramref name="expiring"/> marks images a lifecycle policy would expire.</summary>
     public static string Svg(EcrRepository repository, IEnumerable<LifecycleExpiration>? expiring = null)

@@ -18,7 +18,7 @@ public static class ClusterPicture
     private static readonly string[] s_palette = ["#ff9900", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 
     /// <summary>The cluster as an SVG document.</summary>
-    public static string Svg(Cluster cluster, string? title = null)
+    internal static string Svg(Cluster cluster, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var instances = cluster.ContainerInstances;

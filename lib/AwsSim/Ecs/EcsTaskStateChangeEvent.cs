@@ -12,6 +12,76 @@ public sealed record EcsTaskStateChangeEvent
 {
     internal const string EventSource = "aws.ecs";
 
+    /// <summary>The event for task <paramref name="t"/> as it is now.</summary>
+    internal static EcsTaskStateChangeEvent From(EcsTask t, TaskExtras x, string id, string account, string region, DateTimeOffset now, string platformVersion)
+    {
+        var fargate = t.LaunchType == "FARGATE";
+        var attachmentId = fargate ? DeterministicGuid(t.TaskId) : null;
+        return new EcsTaskStateChangeEvent
+        {
+            Id = id,
+            Account = account,
+            Time = EventBridgeEvent.FormatTime(now),
+            Region = region,
+            Resources = [t.TaskArn],
+            Detail = new EcsTaskStateChangeDetail
+            {
+                Attachments = fargate
+                    ? [new EcsAttachment
+                    {
+                        Id = attachmentId, Type = "eni", Status = t.LastStatus == "STOPPED" ? "DELETED" : "ATTACHED",
+                        Details =
+                        [
+                            new EcsNameValue { Name = "subnetId", Value = "subnet-0" + t.AvailabilityZone![^1] + "course" },
+                            new EcsNameValue { Name = "networkInterfaceId", Value = x.Eni },
+                            new EcsNameValue { Name = "privateIPv4Address", Value = x.Ip },
+                        ],
+                    }]
+                    : null,
+                AvailabilityZone = t.AvailabilityZone,
+                CapacityProviderName = t.CapacityProviderName,
+                ClusterArn = t.ClusterArn,
+                ContainerInstanceArn = t.ContainerInstance?.ContainerInstanceArn,
+                Containers = t.TaskDefinition.ContainerDefinitions.Select((cd, i) => new EcsContainerDetail
+                {
+                    ContainerArn = x.ContainerArns[i],
+                    LastStatus = t.LastStatus,
+                    Name = cd.Name,
+                    Image = cd.Image,
+                    ImageDigest = t._digests.GetValueOrDefault(cd.Name),
+                    TaskArn = t.TaskArn,
+                    NetworkInterfaces = fargate ? [new EcsNetworkInterface { AttachmentId = attachmentId, PrivateIpv4Address = x.Ip }] : null,
+                    Cpu = cd.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }).ToList(),
+                CreatedAt = Ms(t.CreatedAt),
+                LaunchType = t.LaunchType,
+                Cpu = t.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Memory = t.Memory.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                DesiredStatus = t.DesiredStatus,
+                Group = t.Group,
+                LastStatus = t.LastStatus,
+                Connectivity = t.PullStartedAt is null ? null : "CONNECTED",
+                ConnectivityAt = Ms(t.PullStartedAt),
+                PullStartedAt = Ms(t.PullStartedAt),
+                PullStoppedAt = Ms(t.PullStoppedAt),
+                StartedAt = Ms(t.StartedAt),
+                StartedBy = t.StartedBy,
+                StoppedAt = Ms(t.StoppedAt),
+                StoppedReason = t.StoppedReason,
+                StopCode = t.StopCode,
+                UpdatedAt = Ms(now),
+                TaskArn = t.TaskArn,
+                TaskDefinitionArn = t.TaskDefinitionArn,
+                Version = t.Version,
+                PlatformVersion = fargate ? platformVersion : null,
+            },
+        };
+    }
+
+    private static string? Ms(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string DeterministicGuid(string hex32) => $"{hex32[..8]}-{hex32[8..12]}-{hex32[12..16]}-{hex32[16..20]}-{hex32[20..32]}";
+
     /// <summary>Always "0".</summary>
     [JsonPropertyName("version")] public string Version { get; init; } = "0";
 

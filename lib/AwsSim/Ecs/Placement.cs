@@ -83,7 +83,7 @@ public sealed record PlacementConstraint(string Type, string? Expression = null)
 /// <c>=~ regex</c> (e.g. <c>t3.*</c>), <c>in [a, b]</c>, also on <c>ec2InstanceId</c>, joined with <c>and</c> / <c>or</c>
 /// (<c>and</c> binds tighter).
 /// </summary>
-public static partial class ClusterQuery
+internal static partial class ClusterQuery
 {
     [GeneratedRegex(@"^\s*(?<lhs>attribute:[A-Za-z0-9_.\-/]+|ec2InstanceId|instanceType|availabilityZone)\s*(?<op>==|!=|=~|!~|\s+in\s+|\s+not_in\s+)\s*(?<rhs>.+?)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Comparison();

@@ -23,10 +23,10 @@ public enum CronFieldKind
 /// <param name="End">The last value of a range (may be below <paramref name="Start"/> when the range wraps).</param>
 /// <param name="Step">The increment after <c>/</c>, 1 when none.</param>
 /// <param name="N">For <c>#</c>: which occurrence in the month (1–5).</param>
-public sealed record CronItem(CronItemKind Kind, int Start, int End, int Step = 1, int N = 0);
+internal sealed record CronItem(CronItemKind Kind, int Start, int End, int Step = 1, int N = 0);
 
 /// <summary>The sorts of cron field item.</summary>
-public enum CronItemKind
+internal enum CronItemKind
 {
     /// <summary><c>*</c> (every value), possibly with an increment (<c>*/5</c>).</summary>
     All,

@@ -69,7 +69,7 @@ public sealed class CronSchedule : ScheduleExpression
     public IReadOnlyList<string> Fields { get; }
 
     /// <summary>The items of each field as read, in field order (see <see cref="CronFieldKind"/>).</summary>
-    public IReadOnlyList<IReadOnlyList<CronItem>> Items { get; }
+    internal IReadOnlyList<IReadOnlyList<CronItem>> Items { get; }
 
     /// <inheritdoc />
     public override string Describe() => CronDescriber.Describe(this, ZoneName);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace AwsSim.EventBridge;
 
@@ -20,7 +19,7 @@ namespace AwsSim.EventBridge;
 /// idempotent. AWS also fires somewhere within the scheduled minute; the simulator fires at second 0. Failed deliveries
 /// are logged, not retried.</para>
 /// </remarks>
-public sealed partial class EventBridgeService : IEventPublisher
+public sealed class EventBridgeService : IEventPublisher
 {
     /// <summary>The name of the default event bus.</summary>
     public const string DefaultBus = "default";
@@ -35,6 +34,7 @@ public sealed partial class EventBridgeService : IEventPublisher
     private readonly Queue<EventBridgeEvent> _events = new();
     private readonly Dictionary<string, List<RuleEntry>> _patternRules = new(StringComparer.Ordinal);
     private bool _patternRulesStale = true;
+    private readonly SchedulerSchedules _schedules;
     private long _eventCounter;
 
     internal EventBridgeService(AccountContext aws, ILambdaInvoker? lambda, EventBridgeOptions? options = null)
@@ -42,6 +42,7 @@ public sealed partial class EventBridgeService : IEventPublisher
         _aws = aws;
         Options = options ?? new();
         LambdaInvoker = lambda;
+        _schedules = new SchedulerSchedules(aws, () => LambdaInvoker);
     }
 
     /// <summary>
@@ -80,7 +81,7 @@ public sealed partial class EventBridgeService : IEventPublisher
     /// <returns>The bus ARN.</returns>
     public string CreateEventBus(string name)
     {
-        ValidateName("Name", name, 256);
+        EventBridgeNames.Validate("Name", name, 256);
         if (name == DefaultBus || !_buses.Add(name))
         {
             throw new AwsException("ResourceAlreadyExistsException", $"Event bus {name} already exists.");
@@ -95,7 +96,7 @@ public sealed partial class EventBridgeService : IEventPublisher
     public string PutRule(string name, string? scheduleExpression = null, string? eventPattern = null, RuleState state = RuleState.Enabled,
         string? description = null, string eventBusName = DefaultBus)
     {
-        ValidateName("Name", name, 64);
+        EventBridgeNames.Validate("Name", name, 64);
         var bus = Bus(eventBusName);
         if (scheduleExpression is null && eventPattern is null)
         {
@@ -151,7 +152,7 @@ public sealed partial class EventBridgeService : IEventPublisher
         var list = targets.ToList();
         foreach (var t in list)
         {
-            ValidateName("Targets.Id", t.Id, 64);
+            EventBridgeNames.Validate("Targets.Id", t.Id, 64);
             if (string.IsNullOrWhiteSpace(t.Arn)) throw new AwsValidationException("Targets.Arn", t.Arn, "must be the ARN of the target, e.g. arn:aws:lambda:us-east-1:123456789012:function:cleanup", "ValidationException");
             if (t.Input is not null)
             {
@@ -257,6 +258,35 @@ public sealed partial class EventBridgeService : IEventPublisher
         return list;
     }
 
+    /// <summary>Every invocation made by EventBridge Scheduler schedules, in order.</summary>
+    public IReadOnlyList<ScheduleInvocation> ScheduleInvocations => _schedules.ScheduleInvocations;
+
+    /// <summary>
+    /// EventBridge Scheduler's <c>CreateSchedule</c> (a separate AWS service, simulated here beside the rules because it
+    /// shares the expression engine): <c>cron(…)</c>, <c>rate(…)</c> or one-time <c>at(…)</c>, evaluated in
+    /// <paramref name="scheduleExpressionTimezone"/> with Scheduler's daylight-saving behaviour (see
+    /// <see cref="ScheduleExpression"/>), between optional start and end dates [aws-facts §3.2].
+    /// </summary>
+    /// <remarks>
+    /// The target is a templated target: a Lambda function ARN is called with the target's <c>Input</c> ("an optional
+    /// input that you want EventBridge Scheduler to deliver to the target", Scheduler user guide,
+    /// managing-targets-templated), in which <c>&lt;aws.scheduler.schedule-arn&gt;</c> and
+    /// <c>&lt;aws.scheduler.scheduled-time&gt;</c> are filled in. Simulator choices where the sources read do not say:
+    /// without an Input the payload is <c>{}</c>; Lambda is invoked asynchronously. A rate schedule without a start date
+    /// "starts invoking the target immediately" (Scheduler user guide, schedule-types): its first invocation is at
+    /// creation, then every period; with a start date, at the start date. No flexible time window: fires at second 0.
+    /// </remarks>
+    /// <returns>The schedule ARN.</returns>
+    public string CreateSchedule(string name, string scheduleExpression, EventTarget target, string? scheduleExpressionTimezone = null,
+        DateTimeOffset? startDate = null, DateTimeOffset? endDate = null, RuleState state = RuleState.Enabled)
+        => _schedules.CreateSchedule(name, scheduleExpression, target, scheduleExpressionTimezone, startDate, endDate, state);
+
+    /// <summary>The schedule, as GetSchedule describes it.</summary>
+    public ScheduleInfo GetSchedule(string name) => _schedules.GetSchedule(name);
+
+    /// <summary>Deletes a schedule; its pending invocation is cancelled.</summary>
+    public void DeleteSchedule(string name) => _schedules.DeleteSchedule(name);
+
     private void Route(EventBridgeEvent e, string bus)
     {
         Log(e);
@@ -350,30 +380,7 @@ public sealed partial class EventBridgeService : IEventPublisher
         foreach (var target in entry.Targets.ToList())
         {
             var payload = target.Input ?? eventJson;
-            string outcome;
-            if (target.LambdaFunctionName is { } fn)
-            {
-                if (LambdaInvoker is null)
-                {
-                    outcome = "failed: no Lambda invoker is wired to this account (set aws.Events.LambdaInvoker)";
-                }
-                else
-                {
-                    try
-                    {
-                        LambdaInvoker.InvokeAsync(fn, payload, "aws:events");
-                        outcome = "invoked";
-                    }
-                    catch (AwsException ex)
-                    {
-                        outcome = $"failed: {ex.Message}";
-                    }
-                }
-            }
-            else
-            {
-                outcome = "recorded";
-            }
+            var outcome = target.LambdaFunctionName is { } fn ? EventBridgeNames.InvokeLambda(LambdaInvoker, fn, payload, "aws:events") : "recorded";
             _deliveries.Add(new EventDelivery(_aws.Clock.Now, entry.Rule.Name, entry.Rule.Arn, target.Id, target.Arn, ev, payload, outcome));
         }
     }
@@ -407,17 +414,6 @@ public sealed partial class EventBridgeService : IEventPublisher
 
     private string RuleArn(string bus, string name)
         => bus == DefaultBus ? $"arn:aws:events:{_aws.Region}:{_aws.AccountId}:rule/{name}" : $"arn:aws:events:{_aws.Region}:{_aws.AccountId}:rule/{bus}/{name}";
-
-    private static void ValidateName(string field, string? name, int max)
-    {
-        if (name is null || name.Length < 1 || name.Length > max || !NamePattern().IsMatch(name))
-        {
-            throw new AwsValidationException(field, name, $"must be 1 to {max} characters: letters, digits, '.', '-' and '_'", "ValidationException");
-        }
-    }
-
-    [GeneratedRegex(@"^[\.\-_A-Za-z0-9]+$")]
-    private static partial Regex NamePattern();
 
     private sealed class RuleEntry
     {

@@ -1,3 +1,5 @@
+using AwsSim.Iam;
+
 namespace AwsSim.Lambda;
 
 /// <summary>The service's state for one function.</summary>
@@ -34,7 +36,7 @@ internal sealed class LambdaFunction
     public int Busy { get; set; }
 
     /// <summary>Asynchronous events throttled and waiting for concurrency (with the generation that is still valid).</summary>
-    public Queue<(LambdaService.AsyncEvent Event, int Generation)> Waiting { get; } = new();
+    public Queue<(AsyncEvent Event, int Generation)> Waiting { get; } = new();
 
     public LambdaMetrics Metrics { get; } = new();
 

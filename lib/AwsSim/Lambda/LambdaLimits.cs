@@ -1,6 +1,11 @@
 namespace AwsSim.Lambda;
 
-/// <summary>Lambda's documented limits (Lambda Developer Guide, "Lambda quotas").</summary>
+/// <summary>
+/// Lambda's documented limits (Lambda Developer Guide, "Lambda quotas") and the one check of each numeric setting: the
+/// same field always fails with the same error (InvalidParameterValueException, as CreateFunction reports parameter
+/// values) and the same one-line message naming the field, the value and what is allowed, whether it comes from
+/// CreateFunction, UpdateFunctionConfiguration, <see cref="LambdaPricing"/> or the CLI's <c>price lambda</c>.
+/// </summary>
 public static class LambdaLimits
 {
     /// <summary>Smallest memory setting, MB.</summary>
@@ -15,7 +20,10 @@ public static class LambdaLimits
     /// <summary>Largest /tmp setting, MB.</summary>
     public const int MaxEphemeralMb = 10_240;
 
-    /// <summary>Longest timeout, seconds (15 minutes): no invocation runs, or is billed, longer than this.</summary>
+    /// <summary>Shortest timeout, seconds.</summary>
+    public const int MinTimeoutSeconds = 1;
+
+    /// <summary>Longest timeout, seconds (15 minutes).</summary>
     public const int MaxTimeoutSeconds = 900;
 
     /// <summary>Memory that buys one full vCPU: CPU is allocated in proportion to memory.</summary>
@@ -25,9 +33,6 @@ public static class LambdaLimits
     public static int ValidateMemory(long memoryMb, string field = "MemorySize")
         => (int)Validate.Range(field, memoryMb, MinMemoryMb, MaxMemoryMb, "MB, in 1 MB steps");
 
-    /// <summary>Checks a timeout setting: an integer from 1 to 900 seconds.</summary>
-    public static int ValidateTimeout(long seconds, string field = "Timeout")
-        => (int)Validate.Range(field, seconds, 1, MaxTimeoutSeconds, "seconds");
 
     /// <summary>Checks an invocation's duration: from 0 to 900,000 ms (no invocation outlives the 15-minute timeout).</summary>
     public static double ValidateDurationMs(double milliseconds, string field = "Duration")
@@ -43,4 +48,8 @@ public static class LambdaLimits
     /// <summary>Checks an ephemeral storage setting: an integer from 512 to 10,240 MB.</summary>
     public static int ValidateEphemeral(long ephemeralMb, string field = "EphemeralStorage.Size")
         => (int)Validate.Range(field, ephemeralMb, MinEphemeralMb, MaxEphemeralMb, "MB");
+
+    /// <summary>Checks a timeout: an integer from 1 to 900 seconds.</summary>
+    public static int ValidateTimeout(long seconds, string field = "Timeout")
+        => (int)Validate.Range(field, seconds, MinTimeoutSeconds, MaxTimeoutSeconds, "seconds; the default is 3");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AwsSim.Ecr;
+using AwsSim.Iam;
 
 namespace AwsSim.Lambda;
 
@@ -10,19 +10,21 @@ namespace AwsSim.Lambda;
 /// retries, dead-letter queues and destinations; write AWS-format logs and metrics; charge every invocation to the bill.
 /// Triggers (S3, API Gateway, EventBridge, CloudFront) call it through <see cref="ILambdaInvoker"/>.
 /// </summary>
-public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
+public sealed class LambdaService : ILambdaInvoker, ICallerAuthorizer
 {
     /// <summary>The init phase may take at most 10 s; after that Lambda retries it inside the first invocation.</summary>
     public static readonly TimeSpan InitLimit = TimeSpan.FromSeconds(10);
 
     private readonly AccountContext _aws;
-    private readonly Dictionary<string, LambdaFunction> _functions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IamRole> _roles = new(StringComparer.Ordinal);
-    private ulong _idState;
+    private readonly FunctionStore _store;
+    private readonly IamService _iam;
     private readonly Random _random;
-
+    private readonly LambdaIds _ids;
+    private readonly LambdaConcurrency _concurrency;
+    private readonly LambdaBilling _billing;
+    private readonly InvocationRunner _runner;
+    private readonly AsyncInvocationQueue _async;
     private readonly EcrService _ecr;
-    private readonly SimulatedAws _handlerAccount;
 
     /// <param name="aws">The account's Region, clock, seed, prices and bill.</param>
     /// <param name="ecr">Where container-image functions' images live (<see cref="ResolveImagesFromEcr"/>).</param>
@@ -34,13 +36,19 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
         _aws = aws;
         Options = options ?? new();
         _ecr = ecr;
-        _handlerAccount = handlerAccount;
+        Account = handlerAccount;
         EventPublisher = events;
-        _idState = unchecked((ulong)aws.Seed * 0x2545_F491_4F6C_DD1DUL + 17);
         _random = new Random(unchecked(aws.Seed * 104_729 + 3));
+        _iam = new IamService(aws);
+        _store = new FunctionStore(aws, _iam, this);
+        _ids = new LambdaIds(aws.Seed);
+        _concurrency = new LambdaConcurrency(Options);
+        _billing = new LambdaBilling(aws, Options);
+        _runner = new InvocationRunner(this, aws.Clock, Options, _ids, _concurrency, new LambdaLogs(aws, Options), _billing, _random);
+        _async = new AsyncInvocationQueue(this, aws, Options, _ids, _concurrency, _runner, _random);
     }
 
-    internal SimulatedAws Account => _handlerAccount;
+    internal SimulatedAws Account { get; }
 
     /// <summary>Which subnets have a NAT gateway; what the internet answers.</summary>
     public LambdaNetwork Network { get; } = new();
@@ -61,18 +69,7 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     /// </summary>
     public void ResolveImagesFromEcr()
     {
-        ImageResolver = uri =>
-        {
-            try
-            {
-                var image = _ecr.Pull(uri);
-                return new ContainerImageInfo(image.ImageDigest, image.ImageSizeInBytes);
-            }
-            catch (AwsException)
-            {
-                return null;
-            }
-        };
+        ImageResolver = FunctionStore.EcrResolver(_ecr);
     }
 
     /// <summary>
@@ -84,83 +81,37 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     /// <summary>Where records for EventBridge destinations go: the account's bus (tests may swap in a recorder); they are also listed in <see cref="Deliveries"/>.</summary>
     internal IEventPublisher? EventPublisher { get; set; }
 
-    // ---------------------------------------------------------------- roles
+    // ---------------------------------------------------------------- roles (IAM, lib/AwsSim/Iam)
 
     /// <summary>
     /// Creates an execution role that Lambda can assume, with the given policies (e.g. <see cref="IamPolicy.BasicExecution"/>).
     /// </summary>
-    public IamRole CreateRole(string roleName, params IamPolicy[] policies)
-    {
-        if (roleName is null || roleName.Length is < 1 or > 64 || !Regex.IsMatch(roleName, @"^[\w+=,.@-]+$"))
-        {
-            throw new AwsValidationException("RoleName", roleName, "must be 1 to 64 characters: letters, digits and + = , . @ _ -", "ValidationError");
-        }
-        if (_roles.ContainsKey(roleName)) throw new AwsException("EntityAlreadyExists", $"Role with name {roleName} already exists.", 409);
-        var role = new IamRole(roleName, $"arn:aws:iam::{_aws.AccountId}:role/{roleName}");
-        for (var i = 0; i < policies.Length; i++)
-        {
-            var policyName = ReferenceEquals(policies[i], IamPolicy.BasicExecution) ? "AWSLambdaBasicExecutionRole"
-                : ReferenceEquals(policies[i], IamPolicy.VpcAccessExecution) ? "AWSLambdaVPCAccessExecutionRole"
-                : $"policy-{i + 1}";
-            role.PutPolicy(policyName, policies[i]);
-        }
-        _roles[roleName] = role;
-        return role;
-    }
+    public IamRole CreateRole(string roleName, params IamPolicy[] policies) => _iam.CreateRole(roleName, policies);
 
     /// <summary>A role by name or ARN; <c>NoSuchEntity</c> when there is none.</summary>
-    public IamRole GetRole(string nameOrArn)
-    {
-        var name = nameOrArn.Contains(":role/", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.LastIndexOf('/') + 1)..] : nameOrArn;
-        return _roles.TryGetValue(name, out var r) ? r : throw new AwsException("NoSuchEntity", $"The role with name {name} cannot be found.", 404);
-    }
+    public IamRole GetRole(string nameOrArn) => _iam.GetRole(nameOrArn);
 
     /// <summary>Every role.</summary>
-    public IReadOnlyList<IamRole> Roles => _roles.Values.ToList();
+    public IReadOnlyList<IamRole> Roles => _iam.Roles;
 
     /// <summary>
     /// Creates a role the way the console's "Create a new role with basic Lambda permissions" does:
     /// <c>&lt;function&gt;-role-&lt;8 random characters&gt;</c> with AWSLambdaBasicExecutionRole.
     /// </summary>
-    public IamRole CreateDefaultRole(string functionName)
-    {
-        const string chars = "abcdefghijklmnopqrstuvwxyz0123456789";
-        string name;
-        do
-        {
-            name = $"{functionName}-role-" + new string(Enumerable.Range(0, 8).Select(_ => chars[_random.Next(chars.Length)]).ToArray());
-        } while (_roles.ContainsKey(name));
-        var role = CreateRole(name);
-        role.PutPolicy("AWSLambdaBasicExecutionRole", IamPolicy.BasicExecution);
-        return role;
-    }
+    public IamRole CreateDefaultRole(string functionName) => _iam.CreateDefaultRole(functionName, _random);
 
     // ---------------------------------------------------------------- functions
 
     /// <summary>Creates a function (AWS's CreateFunction), checking every field against Lambda's limits.</summary>
     /// <exception cref="AwsValidationException">A field is out of range (ValidationException / InvalidParameterValueException).</exception>
-    /// <exception cref="AwsException">ResourceConflictException when the name is taken; InvalidParameterValueException when the role cannot be used.</exception>
     public FunctionConfiguration CreateFunction(CreateFunctionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = LambdaValidation.FunctionName(request.FunctionName);
-        ArgumentNullException.ThrowIfNull(request.Code, nameof(request.Code));
-        if (_functions.TryGetValue(name, out var existing) && !existing.Deleted)
-        {
-            throw new AwsException("ResourceConflictException", $"Function already exist: {name}", 409);
-        }
-        var config = BuildConfiguration(request, name);
-        var role = RoleFor(config.Role, config.VpcConfig);
-        if (request.DeadLetterConfig is { TargetArn: { Length: > 0 } dlq }) ValidateDeadLetterTarget(dlq);
-        var fn = new LambdaFunction(config, request.Code, role)
-        {
-            EnvironmentVariables = request.Environment?.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal) ?? new(StringComparer.Ordinal),
-        };
-        _functions[name] = fn;
+        var config = _store.Create(request);
         if (request.ReservedConcurrentExecutions is { } reserved)
         {
-            try { PutFunctionConcurrency(name, reserved); }
-            catch { _functions.Remove(name); throw; }
+            try { PutFunctionConcurrency(config.FunctionName, reserved); }
+            catch { _store.Remove(config.FunctionName); throw; }
         }
         return config;
     }
@@ -202,66 +153,16 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public FunctionConfiguration GetFunctionConfiguration(string functionName) => Find(functionName).Config;
 
     /// <summary>Every function, by name.</summary>
-    public IReadOnlyList<FunctionConfiguration> ListFunctions()
-        => _functions.Values.Where(f => !f.Deleted).Select(f => f.Config).OrderBy(c => c.FunctionName, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<FunctionConfiguration> ListFunctions() => _store.ListFunctions();
 
     /// <summary>Deletes a function. Queued asynchronous events for it are dropped (and counted as such).</summary>
-    public void DeleteFunction(string functionName)
-    {
-        var fn = Find(functionName);
-        fn.Deleted = true;
-        RecomputeReserved();
-        foreach (var env in fn.AllEnvironments) env.Shutdown = true;
-        fn.Idle.Clear();
-    }
+    public void DeleteFunction(string functionName) => _store.DeleteFunction(functionName, RecomputeReserved);
 
     /// <summary>Changes a function's configuration. Existing execution environments are retired, as on AWS.</summary>
-    public FunctionConfiguration UpdateFunctionConfiguration(UpdateFunctionConfigurationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var fn = Find(request.FunctionName);
-        var c = fn.Config;
-        var vpc = request.VpcConfig is null ? c.VpcConfig : request.VpcConfig.SubnetIds.Count == 0 ? null : request.VpcConfig;
-        var next = c with
-        {
-            MemorySize = request.MemorySize is { } m ? LambdaValidation.MemorySize(m) : c.MemorySize,
-            Timeout = request.Timeout is { } t ? LambdaValidation.Timeout(t) : c.Timeout,
-            EphemeralStorage = request.EphemeralStorageSize is { } e ? new EphemeralStorage(LambdaValidation.EphemeralStorage(e)) : c.EphemeralStorage,
-            Role = request.Role is { } r ? LambdaValidation.RoleArn(r) : c.Role,
-            Runtime = request.Runtime is { } rt ? LambdaRuntimes.Validate(rt) : c.Runtime,
-            Handler = request.Handler is { } h ? LambdaValidation.Handler(h) : c.Handler,
-            VpcConfig = vpc,
-            DeadLetterConfig = request.DeadLetterConfig is null ? c.DeadLetterConfig : request.DeadLetterConfig.TargetArn.Length == 0 ? null : request.DeadLetterConfig,
-            Environment = request.Environment is null ? c.Environment : new EnvironmentResponse(request.Environment),
-            LastModified = Timestamp(),
-        };
-        if (request.Environment is not null) LambdaValidation.Environment(request.Environment);
-        LambdaValidation.Vpc(next.VpcConfig);
-        if (next.DeadLetterConfig is { } d) ValidateDeadLetterTarget(d.TargetArn);
-        var role = RoleFor(next.Role, next.VpcConfig);
-        fn.Config = next;
-        fn.Role = role;
-        if (request.Environment is not null) fn.EnvironmentVariables = request.Environment.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        RetireEnvironments(fn);
-        return next;
-    }
+    public FunctionConfiguration UpdateFunctionConfiguration(UpdateFunctionConfigurationRequest request) => _store.UpdateFunctionConfiguration(request);
 
     /// <summary>Deploys new code (UpdateFunctionCode); the next invocation is a cold start.</summary>
-    public FunctionConfiguration UpdateFunctionCode(string functionName, LambdaCode code, string? imageUri = null)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        var fn = Find(functionName);
-        if (imageUri is not null)
-        {
-            if (fn.Config.PackageType != nameof(PackageType.Image)) throw new AwsValidationException("ImageUri", imageUri, "applies only to functions with PackageType Image");
-            ResolveImage(imageUri);
-            fn.Config = fn.Config with { ImageUri = imageUri };
-        }
-        fn.Code = code;
-        fn.Config = fn.Config with { LastModified = Timestamp() };
-        RetireEnvironments(fn);
-        return fn.Config;
-    }
+    public FunctionConfiguration UpdateFunctionCode(string functionName, LambdaCode code, string? imageUri = null) => _store.UpdateFunctionCode(functionName, code, imageUri);
 
     /// <summary>
     /// Reserves concurrency for a function (PutFunctionConcurrency): it may never run more than this many at once, and
@@ -270,17 +171,7 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public int PutFunctionConcurrency(string functionName, int reservedConcurrentExecutions)
     {
         var fn = Find(functionName);
-        Validate.Range("ReservedConcurrentExecutions", reservedConcurrentExecutions, 0, Options.AccountConcurrencyLimit, "concurrent executions");
-        var others = ReservedTotal() - (fn.Reserved ?? 0);
-        if (Options.AccountConcurrencyLimit - others - reservedConcurrentExecutions < Options.MinimumUnreservedConcurrency)
-        {
-            throw new AwsException("InvalidParameterValueException",
-                $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{Options.MinimumUnreservedConcurrency}].");
-        }
-        var wasReserved = fn.Reserved.HasValue;
-        if (!wasReserved) _unreservedBusy -= fn.Busy;
-        fn.Reserved = reservedConcurrentExecutions;
-        RecomputeReserved();
+        _concurrency.Put(fn, reservedConcurrentExecutions, _store.All);
         return reservedConcurrentExecutions;
     }
 
@@ -288,8 +179,7 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public void DeleteFunctionConcurrency(string functionName)
     {
         var fn = Find(functionName);
-        if (fn.Reserved.HasValue) _unreservedBusy += fn.Busy;
-        fn.Reserved = null;
+        _concurrency.Unreserve(fn);
         RecomputeReserved();
     }
 
@@ -297,7 +187,7 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public int? GetFunctionConcurrency(string functionName) => Find(functionName).Reserved;
 
     /// <summary>The account's concurrency (GetAccountSettings).</summary>
-    public AccountLimit GetAccountSettings() => new(Options.AccountConcurrencyLimit, Options.AccountConcurrencyLimit - ReservedTotal());
+    public AccountLimit GetAccountSettings() => new(Options.AccountConcurrencyLimit, Options.AccountConcurrencyLimit - _concurrency.ReservedTotal);
 
     /// <summary>
     /// Sets a function's asynchronous invocation options (PutFunctionEventInvokeConfig): retries 0–2 (default 2),
@@ -306,11 +196,7 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     public EventInvokeConfig PutFunctionEventInvokeConfig(string functionName, int? maximumRetryAttempts = null, int? maximumEventAgeInSeconds = null, DestinationConfig? destinationConfig = null)
     {
         var fn = Find(functionName);
-        var retries = (int)Validate.Range("MaximumRetryAttempts", maximumRetryAttempts ?? 2, 0, 2, "retries", "ValidationException");
-        var age = (int)Validate.Range("MaximumEventAgeInSeconds", maximumEventAgeInSeconds ?? 21_600, 60, 21_600, "seconds (1 minute to 6 hours)", "ValidationException");
-        if (destinationConfig?.OnSuccess is { } s) LambdaValidation.DestinationKind(s, "DestinationConfig.OnSuccess.Destination");
-        if (destinationConfig?.OnFailure is { } f) LambdaValidation.DestinationKind(f, "DestinationConfig.OnFailure.Destination");
-        fn.AsyncConfig = new EventInvokeConfig(retries, age, destinationConfig);
+        fn.AsyncConfig = LambdaValidation.EventInvokeConfig(maximumRetryAttempts, maximumEventAgeInSeconds, destinationConfig);
         return fn.AsyncConfig;
     }
 
@@ -336,21 +222,21 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     {
         var fn = Find(functionName);
         var now = _aws.Clock.Now;
-        ReleaseDue(now);
+        _concurrency.ReleaseDue(now);
         return fn.AllEnvironments.Where(e => !e.Shutdown && (e.Busy || e.IsWarmAt(now))).ToList();
     }
 
     /// <summary>How many execution environments of the function are busy now.</summary>
     public int ConcurrentExecutions(string functionName)
     {
-        ReleaseDue(_aws.Clock.Now);
+        _concurrency.ReleaseDue(_aws.Clock.Now);
         return Find(functionName).Busy;
     }
 
     /// <summary>How many execution environments are busy in the account now.</summary>
     public int AccountConcurrentExecutions
     {
-        get { ReleaseDue(_aws.Clock.Now); return _accountBusy; }
+        get { _concurrency.ReleaseDue(_aws.Clock.Now); return _concurrency.AccountBusy; }
     }
 
     /// <summary>The function's CloudWatch metrics.</summary>
@@ -358,11 +244,7 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
 
     /// <summary>The function's log events (the latest <see cref="LambdaOptions.LogRetentionInvocations"/> invocations), in time order.</summary>
     public IReadOnlyList<LogEvent> GetLogEvents(string functionName, int? lastInvocations = null)
-    {
-        var fn = Find(functionName);
-        var logs = lastInvocations is { } n ? fn.Logs.Skip(Math.Max(0, fn.Logs.Count - n)) : fn.Logs;
-        return logs.SelectMany(l => l.Render()).OrderBy(e => e.Timestamp).ToList();
-    }
+        => LambdaLogs.Events(Find(functionName), lastInvocations);
 
     /// <summary>The function's log lines as text, one per line (what CloudWatch Logs shows).</summary>
     public string GetLogText(string functionName, int? lastInvocations = null)
@@ -374,116 +256,128 @@ public sealed partial class LambdaService : ILambdaInvoker, ICallerAuthorizer
     /// <summary>Asynchronous events of the whole account.</summary>
     public AsyncEventAccounting AsyncAccounting { get; } = new();
 
+    // ---------------------------------------------------------------- invoking
+
+    /// <summary>Largest synchronous request or response payload: 6 MB.</summary>
+    public const int MaxSyncPayloadBytes = 6 * 1024 * 1024;
+
+    /// <summary>Largest asynchronous event: 1 MB (current Invoke API; the 2023 guide said 256 KB).</summary>
+    public const int MaxAsyncPayloadBytes = 1024 * 1024;
+
+    /// <summary>The function whose code is running right now (null outside handlers).</summary>
+    public string? CurrentFunctionName => _runner.Current?.Function.Name;
+
+    /// <summary>The context of the handler running right now (null outside handlers).</summary>
+    public ILambdaContext? CurrentContext => _runner.Current?.Context;
+
+    /// <summary>
+    /// For other services (S3, SQS…): checks that the function whose code is calling — if any — may do
+    /// <paramref name="action"/> on <paramref name="resource"/>. Calls from outside a function (the account owner in a
+    /// notebook) are allowed. Throws <paramref name="errorCode"/> (403), e.g. S3 passes <c>AccessDenied</c>.
+    /// </summary>
+    public void Authorize(string action, string resource, string errorCode = "AccessDeniedException")
+    {
+        if (_runner.Current is { } active) AuthorizeRole(active.Function, action, resource, errorCode);
+    }
+
+    void ICallerAuthorizer.AuthorizeCaller(string action, string resource, string errorCode) => Authorize(action, resource, errorCode);
+
+    internal void AuthorizeRole(LambdaFunction fn, string action, string resource, string errorCode)
+        => IamService.Authorize(fn.Role, fn.Name, _aws.AccountId, action, resource, errorCode);
+
+    /// <summary>
+    /// Invokes a function (AWS's Invoke). RequestResponse runs it now and returns its result (a function error is
+    /// still HTTP 200, with <see cref="InvokeResponse.FunctionError"/> "Unhandled"); Event queues it (202); DryRun
+    /// checks only (204). The simulated clock does not move: the execution environment stays busy until the
+    /// invocation's end, and <c>aws.Clock.Advance</c> moves on.
+    /// </summary>
+    /// <exception cref="TooManyRequestsException">No concurrency is available (429).</exception>
+    /// <exception cref="AwsException">ResourceNotFoundException (404), RequestTooLargeException (413).</exception>
+    public InvokeResponse Invoke(string functionName, string payload = "{}", InvocationType invocationType = InvocationType.RequestResponse)
+    {
+        payload ??= "";
+        var fn = Find(functionName);
+        if (invocationType == InvocationType.Event)
+        {
+            return new InvokeResponse { StatusCode = 202, RequestId = InvokeAsync(functionName, payload), MemorySizeMb = fn.Config.MemorySize };
+        }
+        InvocationRunner.CheckPayload(payload, MaxSyncPayloadBytes);
+        if (invocationType == InvocationType.DryRun) return new InvokeResponse { StatusCode = 204, RequestId = _ids.NewRequestId(), MemorySizeMb = fn.Config.MemorySize };
+        return _runner.InvokeSync(fn, payload);
+    }
+
+    /// <inheritdoc />
+    LambdaInvokeResult ILambdaInvoker.Invoke(string functionName, string payloadJson)
+    {
+        try
+        {
+            var r = Invoke(functionName, payloadJson);
+            return new LambdaInvokeResult(r.StatusCode, r.Payload, r.FunctionError, r.Duration);
+        }
+        catch (AwsException ex) when (ex is not AwsValidationException)
+        {
+            return new LambdaInvokeResult(ex.StatusCode, $"{{\"message\":{System.Text.Json.JsonSerializer.Serialize(ex.Reason)}}}", null, TimeSpan.Zero, ex.ErrorCode);
+        }
+    }
+
+    /// <summary>Every message sent to a dead-letter queue or destination, in order.</summary>
+    public IReadOnlyList<DestinationDelivery> Deliveries => _async.Deliveries;
+
+    /// <summary>The messages sent to one queue, topic, function or bus ARN (the simulator's stand-in for reading the queue).</summary>
+    public IReadOnlyList<DestinationDelivery> ReceiveMessages(string targetArn) => _async.Deliveries.Where(d => d.TargetArn == targetArn).ToList();
+
+    /// <inheritdoc />
+    void ILambdaInvoker.InvokeAsync(string functionName, string payloadJson, string? source)
+    {
+        try
+        {
+            InvokeAsync(functionName, payloadJson, source);
+        }
+        catch (AwsException ex) when (ex is not AwsValidationException)
+        {
+            // A trigger (S3, EventBridge…) sent an event Lambda could not accept (no such function, too large): the
+            // sender is not told, but the event is not lost silently either.
+            AsyncAccounting.Received++;
+            AsyncAccounting.Drop(new DroppedEvent("", functionName, $"{ex.ErrorCode}: {ex.Reason}", _aws.Clock.Now));
+        }
+    }
+
+    /// <summary>
+    /// Queues an asynchronous (Event) invocation and returns its request id (HTTP 202). The event runs on the clock:
+    /// throttled attempts go back to the queue with backoff from 1 s to 5 min; function errors are retried after
+    /// 1 min and 2 min (<see cref="PutFunctionEventInvokeConfig"/>); events older than the maximum age, or out of
+    /// retries, go to the on-failure destination and/or dead-letter queue, or are dropped with the reason recorded.
+    /// </summary>
+    /// <param name="functionName">The function name or ARN.</param>
+    /// <param name="payloadJson">The event, up to 1 MB.</param>
+    /// <param name="source">Who sent it (e.g. <c>aws:s3</c>), for the record.</param>
+    public string InvokeAsync(string functionName, string payloadJson, string? source = null) => _async.Enqueue(Find(functionName), payloadJson, source);
+
+    // ---------------------------------------------------------------- billing (LambdaBilling)
+    /// <summary>
+    /// The account's Lambda usage in a month (requests, GB-seconds per architecture, ephemeral GB-seconds), added up
+    /// invocation by invocation.
+    /// </summary>
+    public LambdaMonthlyTotals GetMonthlyTotals(int year, int month) => _billing.GetMonthlyTotals(year, month);
+
+    /// <summary>
+    /// The month's Lambda bill recomputed from the month's totals, with the free tier applied once for the month (not
+    /// per invocation). The lines posted to <c>aws.Bill</c> always add up to this.
+    /// </summary>
+    public Bill GetMonthlyBill(int year, int month) => _billing.GetMonthlyBill(year, month);
+
+    /// <summary>
+    /// Posts what Lambda has charged since the last posting to <c>aws.Bill</c>: for each month, the difference between
+    /// the recomputed month bill and what was already posted, one line per usage type. Runs by itself on the clock
+    /// (see <see cref="LambdaOptions.BillingInterval"/>) and after every synchronous invoke; call it to post at once.
+    /// </summary>
+    public void PostCharges() => _billing.PostCharges();
+
     // ---------------------------------------------------------------- helpers
 
-    internal LambdaFunction Find(string functionNameOrArn)
-    {
-        var name = functionNameOrArn;
-        if (name.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            var i = name.IndexOf(":function:", StringComparison.Ordinal);
-            if (i >= 0) name = name[(i + 10)..].Split(':')[0];
-        }
-        return _functions.TryGetValue(name, out var fn) && !fn.Deleted
-            ? fn
-            : throw new AwsException("ResourceNotFoundException", $"Function not found: arn:aws:lambda:{_aws.Region}:{_aws.AccountId}:function:{name}", 404);
-    }
+    internal LambdaFunction Find(string functionNameOrArn) => _store.Find(functionNameOrArn);
 
-    private FunctionConfiguration BuildConfiguration(CreateFunctionRequest r, string name)
-    {
-        var memory = LambdaValidation.MemorySize(r.MemorySize);
-        var timeout = LambdaValidation.Timeout(r.Timeout);
-        var ephemeral = LambdaValidation.EphemeralStorage(r.EphemeralStorageSize);
-        var role = LambdaValidation.RoleArn(r.Role);
-        if (r.Description.Length > 256) throw new AwsValidationException("Description", r.Description[..20] + "…", "must be at most 256 characters", "ValidationException");
-        LambdaValidation.Environment(r.Environment);
-        LambdaValidation.Vpc(r.VpcConfig);
-        string? runtime = null, handler = null, image = null;
-        if (r.PackageType == PackageType.Zip)
-        {
-            if (r.ImageUri is not null) throw new AwsValidationException("ImageUri", r.ImageUri, "applies only to PackageType Image");
-            runtime = LambdaRuntimes.Validate(r.Runtime);
-            handler = LambdaValidation.Handler(r.Handler);
-        }
-        else
-        {
-            if (r.ImageUri is null) throw new AwsValidationException("ImageUri", null, "is required for PackageType Image");
-            image = r.ImageUri;
-            ResolveImage(image);
-        }
-        return new FunctionConfiguration
-        {
-            FunctionName = name,
-            FunctionArn = $"arn:aws:lambda:{_aws.Region}:{_aws.AccountId}:function:{name}",
-            Runtime = runtime,
-            Handler = handler,
-            Role = role,
-            Description = r.Description,
-            MemorySize = memory,
-            Timeout = timeout,
-            EphemeralStorage = new EphemeralStorage(ephemeral),
-            Architectures = [r.Architecture.ToAwsName()],
-            PackageType = r.PackageType.ToString(),
-            ImageUri = image,
-            Environment = r.Environment is null ? null : new EnvironmentResponse(r.Environment),
-            VpcConfig = r.VpcConfig is { SubnetIds.Count: > 0 } ? r.VpcConfig : null,
-            DeadLetterConfig = r.DeadLetterConfig is { TargetArn.Length: > 0 } ? r.DeadLetterConfig : null,
-            LastModified = Timestamp(),
-        };
-    }
-
-    private void ResolveImage(string uri)
-    {
-        LambdaValidation.ImageUri(uri, _aws.Region);
-        if (ImageResolver is null) return;
-        var info = ImageResolver(uri) ?? throw new AwsException("InvalidParameterValueException", $"Source image {uri} does not exist. Provide a valid source image.");
-        if (info.SizeBytes > LambdaValidation.MaxImageBytes)
-        {
-            throw new AwsValidationException("ImageUri", uri, $"the image is {info.SizeBytes:#,0} bytes; Lambda runs images up to 10 GB ({LambdaValidation.MaxImageBytes:#,0} bytes) uncompressed");
-        }
-    }
-
-    private IamRole RoleFor(string roleArn, VpcConfig? vpc)
-    {
-        var name = roleArn[(roleArn.LastIndexOf('/') + 1)..];
-        if (!roleArn.Contains($"::{_aws.AccountId}:", StringComparison.Ordinal) || !_roles.TryGetValue(name, out var role))
-        {
-            throw new AwsException("InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.");
-        }
-        if (vpc is { SubnetIds.Count: > 0 })
-        {
-            foreach (var action in new[] { "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface" })
-            {
-                if (!role.IsAllowed(action, "*"))
-                {
-                    var op = action[4..];
-                    throw new AwsException("InvalidParameterValueException", $"The provided execution role does not have permissions to call {op} on EC2");
-                }
-            }
-        }
-        return role;
-    }
-
-    private static void ValidateDeadLetterTarget(string arn)
-    {
-        var kind = LambdaValidation.DestinationKind(arn, "DeadLetterConfig.TargetArn");
-        if (kind is not ("sqs" or "sns")) throw new AwsValidationException("DeadLetterConfig.TargetArn", arn, "must be an SQS queue or SNS topic ARN");
-    }
-
-    private int _reservedTotal;
-
-    private int ReservedTotal() => _reservedTotal;
-
-    private void RecomputeReserved() => _reservedTotal = _functions.Values.Where(f => !f.Deleted).Sum(f => f.Reserved ?? 0);
-
-    private void RetireEnvironments(LambdaFunction fn)
-    {
-        foreach (var env in fn.AllEnvironments.Where(e => !e.Busy)) env.Shutdown = true;
-        fn.Idle.Clear();
-        fn.AllEnvironments.RemoveAll(e => e.Shutdown);
-    }
-
-    private string Timestamp() => _aws.Clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
+    private void RecomputeReserved() => _concurrency.RecomputeReserved(_store.All);
 
     /// <summary>Share of vCPUs for a memory size: memory / 1,769 MB, at most 6 (aws-facts §1.2).</summary>
     public static double VcpusFor(int memoryMb) => Math.Min(6.0, memoryMb / (double)LambdaLimits.MemoryMbPerVcpu);

@@ -5,13 +5,14 @@ using System.Text.RegularExpressions;
 namespace AwsSim.Lambda;
 
 /// <summary>
-/// Checks of CreateFunction's fields, with AWS's limits (aws-facts §1.2 and the CreateFunction API reference):
-/// schema constraints fail with <c>ValidationException</c>, semantic ones with <c>InvalidParameterValueException</c>.
+/// Checks of CreateFunction's fields, with AWS's limits (aws-facts §1.2 and the CreateFunction API reference). One check
+/// per field: memory, timeout and ephemeral storage are <see cref="LambdaLimits"/>'s (InvalidParameterValueException, as
+/// the CLI's <c>price lambda</c> reports them too); names, handler, role, environment and VPC are checked here.
 /// </summary>
-public static partial class LambdaValidation
+internal static partial class LambdaValidation
 {
     /// <summary>Longest timeout, seconds (15 minutes).</summary>
-    public const int MaxTimeoutSeconds = 900;
+    public const int MaxTimeoutSeconds = LambdaLimits.MaxTimeoutSeconds;
 
     /// <summary>Environment variables may total at most 4 KB.</summary>
     public const int MaxEnvironmentBytes = 4 * 1024;
@@ -29,14 +30,14 @@ public static partial class LambdaValidation
         return name;
     }
 
-    /// <summary>Memory: 128–10,240 MB in 1 MB steps.</summary>
-    public static int MemorySize(int mb) => (int)Validate.Range("MemorySize", mb, LambdaLimits.MinMemoryMb, LambdaLimits.MaxMemoryMb, "MB, in 1 MB steps", "ValidationException");
+    /// <summary>Memory: 128–10,240 MB in 1 MB steps (the one check: <see cref="LambdaLimits.ValidateMemory"/>).</summary>
+    public static int MemorySize(int mb) => LambdaLimits.ValidateMemory(mb);
 
-    /// <summary>Timeout: 1–900 seconds.</summary>
-    public static int Timeout(int seconds) => (int)Validate.Range("Timeout", seconds, 1, MaxTimeoutSeconds, "seconds; the default is 3", "ValidationException");
+    /// <summary>Timeout: 1–900 seconds (the one check: <see cref="LambdaLimits.ValidateTimeout"/>).</summary>
+    public static int Timeout(int seconds) => LambdaLimits.ValidateTimeout(seconds);
 
-    /// <summary>Ephemeral storage: 512–10,240 MB.</summary>
-    public static int EphemeralStorage(int mb) => (int)Validate.Range("EphemeralStorage.Size", mb, LambdaLimits.MinEphemeralMb, LambdaLimits.MaxEphemeralMb, "MB", "ValidationException");
+    /// <summary>Ephemeral storage: 512–10,240 MB (the one check: <see cref="LambdaLimits.ValidateEphemeral"/>).</summary>
+    public static int EphemeralStorage(int mb) => LambdaLimits.ValidateEphemeral(mb);
 
     /// <summary>Handler strings: 1–128 characters without whitespace.</summary>
     public static string Handler(string? handler)
@@ -137,6 +138,19 @@ public static partial class LambdaValidation
         var parts = arn.Split(':');
         if (parts.Length >= 6 && parts[0] == "arn" && parts[2] is "sqs" or "sns" or "lambda" or "events") return parts[2];
         throw new AwsValidationException(field, arn, "must be the ARN of an SQS queue, SNS topic, Lambda function or EventBridge event bus");
+    }
+
+    /// <summary>
+    /// PutFunctionEventInvokeConfig's options: retries 0–2 (default 2), maximum event age 60–21,600 s (default 6 h),
+    /// destinations that are SQS, SNS, Lambda or EventBridge ARNs.
+    /// </summary>
+    public static EventInvokeConfig EventInvokeConfig(int? maximumRetryAttempts, int? maximumEventAgeInSeconds, DestinationConfig? destinationConfig)
+    {
+        var retries = (int)Validate.Range("MaximumRetryAttempts", maximumRetryAttempts ?? 2, 0, 2, "retries", "ValidationException");
+        var age = (int)Validate.Range("MaximumEventAgeInSeconds", maximumEventAgeInSeconds ?? 21_600, 60, 21_600, "seconds (1 minute to 6 hours)", "ValidationException");
+        if (destinationConfig?.OnSuccess is { } s) DestinationKind(s, "DestinationConfig.OnSuccess.Destination");
+        if (destinationConfig?.OnFailure is { } f) DestinationKind(f, "DestinationConfig.OnFailure.Destination");
+        return new EventInvokeConfig(retries, age, destinationConfig);
     }
 
     [GeneratedRegex("^[a-zA-Z0-9_-]+$")] private static partial Regex NamePattern();

@@ -34,6 +34,7 @@ public class ArchitectureTests
     private static readonly Dictionary<string, string> s_sharedComponents = new(StringComparer.Ordinal)
     {
         ["Compute"] = "the one billing of EC2 instances and Fargate tasks, used by ECS and Batch",
+        ["Iam"] = "the account's roles (IamService) and the one authorization check, used by Lambda for execution roles and, through ICallerAuthorizer, by S3",
     };
 
     private static readonly Lazy<Model> s_model = new(Model.Build);

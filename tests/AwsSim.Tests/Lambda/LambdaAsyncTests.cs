@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AwsSim.Iam;
 using AwsSim.Lambda;
 
 namespace AwsSim.Tests.Lambda;

@@ -1,3 +1,4 @@
+using AwsSim.Iam;
 using AwsSim.Lambda;
 
 namespace AwsSim.Tests.Lambda;

@@ -1,4 +1,5 @@
 using AwsSim;
+using AwsSim.Iam;
 using AwsSim.Lambda;
 using AwsSim.Samples;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AwsSim.Lambda;
+namespace AwsSim.Iam;
 
 /// <summary>Allow or Deny.</summary>
 public enum IamEffect

@@ -1,33 +1,22 @@
 namespace AwsSim.EventBridge;
 
-public sealed partial class EventBridgeService
+/// <summary>
+/// EventBridge Scheduler's schedules (a separate AWS service, simulated beside the rules because it shares the
+/// expression engine): each armed on the simulated clock for its next time, its target called when it fires.
+/// </summary>
+internal sealed class SchedulerSchedules(AccountContext aws, Func<ILambdaInvoker?> lambda)
 {
     private readonly Dictionary<string, ScheduleEntry> _schedules = new(StringComparer.Ordinal);
     private readonly List<ScheduleInvocation> _scheduleInvocations = new();
 
     /// <summary>Every invocation made by EventBridge Scheduler schedules, in order.</summary>
-    public IReadOnlyList<ScheduleInvocation> ScheduleInvocations => _scheduleInvocations.ToArray();
+    internal IReadOnlyList<ScheduleInvocation> ScheduleInvocations => _scheduleInvocations.ToArray();
 
-    /// <summary>
-    /// EventBridge Scheduler's <c>CreateSchedule</c> (a separate AWS service, simulated here beside the rules because it
-    /// shares the expression engine): <c>cron(…)</c>, <c>rate(…)</c> or one-time <c>at(…)</c>, evaluated in
-    /// <paramref name="scheduleExpressionTimezone"/> with Scheduler's daylight-saving behaviour (see
-    /// <see cref="ScheduleExpression"/>), between optional start and end dates [aws-facts §3.2].
-    /// </summary>
-    /// <remarks>
-    /// The target is a templated target: a Lambda function ARN is called with the target's <c>Input</c> ("an optional
-    /// input that you want EventBridge Scheduler to deliver to the target", Scheduler user guide,
-    /// managing-targets-templated), in which <c>&lt;aws.scheduler.schedule-arn&gt;</c> and
-    /// <c>&lt;aws.scheduler.scheduled-time&gt;</c> are filled in. Simulator choices where the sources read do not say:
-    /// without an Input the payload is <c>{}</c>; Lambda is invoked asynchronously. A rate schedule without a start date
-    /// "starts invoking the target immediately" (Scheduler user guide, schedule-types): its first invocation is at
-    /// creation, then every period; with a start date, at the start date. No flexible time window: fires at second 0.
-    /// </remarks>
-    /// <returns>The schedule ARN.</returns>
-    public string CreateSchedule(string name, string scheduleExpression, EventTarget target, string? scheduleExpressionTimezone = null,
+    /// <summary>Creates a schedule (see <see cref="EventBridgeService.CreateSchedule"/>) and returns its ARN.</summary>
+    internal string CreateSchedule(string name, string scheduleExpression, EventTarget target, string? scheduleExpressionTimezone = null,
         DateTimeOffset? startDate = null, DateTimeOffset? endDate = null, RuleState state = RuleState.Enabled)
     {
-        ValidateName("Name", name, 64);
+        EventBridgeNames.Validate("Name", name, 64);
         ArgumentNullException.ThrowIfNull(target);
         if (_schedules.ContainsKey(name)) throw new AwsException("ConflictException", $"Schedule {name} already exists.", 409);
         var schedule = ScheduleExpression.Parse(scheduleExpression, scheduleExpressionTimezone);
@@ -35,20 +24,20 @@ public sealed partial class EventBridgeService
         {
             throw new AwsValidationException("EndDate", EventBridgeEvent.FormatTime(e), $"must be after StartDate ({EventBridgeEvent.FormatTime(s)})", "ValidationException");
         }
-        var info = new ScheduleInfo(name, $"arn:aws:scheduler:{_aws.Region}:{_aws.AccountId}:schedule/default/{name}", schedule.Text,
-            schedule.IsUtc ? "UTC" : schedule.TimeZone.Id, target, startDate, endDate, state, _aws.Clock.Now);
+        var info = new ScheduleInfo(name, $"arn:aws:scheduler:{aws.Region}:{aws.AccountId}:schedule/default/{name}", schedule.Text,
+            schedule.IsUtc ? "UTC" : schedule.TimeZone.Id, target, startDate, endDate, state, aws.Clock.Now);
         var entry = new ScheduleEntry { Info = info, Expression = schedule };
         _schedules[name] = entry;
-        if (state == RuleState.Enabled) ArmSchedule(entry, first: true, after: _aws.Clock.Now);
+        if (state == RuleState.Enabled) ArmSchedule(entry, first: true, after: aws.Clock.Now);
         return info.Arn;
     }
 
     /// <summary>The schedule, as GetSchedule describes it.</summary>
-    public ScheduleInfo GetSchedule(string name)
+    internal ScheduleInfo GetSchedule(string name)
         => _schedules.TryGetValue(name, out var e) ? e.Info : throw new AwsException("ResourceNotFoundException", $"Schedule {name} does not exist.", 404);
 
     /// <summary>Deletes a schedule; its pending invocation is cancelled.</summary>
-    public void DeleteSchedule(string name)
+    internal void DeleteSchedule(string name)
     {
         if (!_schedules.Remove(name, out var e)) throw new AwsException("ResourceNotFoundException", $"Schedule {name} does not exist.", 404);
         e.Pending?.Cancel();
@@ -79,7 +68,7 @@ public sealed partial class EventBridgeService
     {
         if (NextScheduleFire(entry, after, first) is not { } due) return;
         ScheduledWork? work = null;
-        work = _aws.Clock.Schedule(due, () =>
+        work = aws.Clock.Schedule(due, () =>
         {
             if (!ReferenceEquals(entry.Pending, work)) return;
             entry.Pending = null;
@@ -95,18 +84,8 @@ public sealed partial class EventBridgeService
         var payload = (info.Target.Input ?? "{}")
             .Replace("<aws.scheduler.schedule-arn>", info.Arn, StringComparison.Ordinal)
             .Replace("<aws.scheduler.scheduled-time>", EventBridgeEvent.FormatTime(due), StringComparison.Ordinal);
-        string outcome;
-        if (info.Target.LambdaFunctionName is { } fn)
-        {
-            if (LambdaInvoker is null) outcome = "failed: no Lambda invoker is wired to this account (set aws.Events.LambdaInvoker)";
-            else
-            {
-                try { LambdaInvoker.InvokeAsync(fn, payload, "aws:scheduler"); outcome = "invoked"; }
-                catch (AwsException ex) { outcome = $"failed: {ex.Message}"; }
-            }
-        }
-        else outcome = "recorded";
-        _scheduleInvocations.Add(new ScheduleInvocation(_aws.Clock.Now, info.Name, info.Arn, info.Target.Arn, payload, outcome));
+        var outcome = info.Target.LambdaFunctionName is { } fn ? EventBridgeNames.InvokeLambda(lambda(), fn, payload, "aws:scheduler") : "recorded";
+        _scheduleInvocations.Add(new ScheduleInvocation(aws.Clock.Now, info.Name, info.Arn, info.Target.Arn, payload, outcome));
     }
 
     private sealed class ScheduleEntry

@@ -4,24 +4,20 @@ using System.Text;
 
 namespace AwsSim.Batch;
 
-public sealed partial class BatchService
+/// <summary>Draws a Batch run: the Gantt chart behind <see cref="BatchService.ToSvg"/> and the text of <see cref="BatchService.Summary"/>.</summary>
+internal static class BatchChart
 {
-    /// <summary>
-    /// The run as an SVG Gantt chart: one row per vCPU slot of each instance (or per Fargate task lane), a grey band
-    /// while the instance was up, and a bar per job attempt (green succeeded, red failed, orange interrupted, purple
-    /// timed out). At most <paramref name="maxRows"/> rows are drawn.
-    /// </summary>
-    public string ToSvg(int width = 960, int maxRows = 40)
+    internal static string Svg(IReadOnlyCollection<ComputeEnvironment> environments, IReadOnlyList<BatchJob> jobs, AccountContext aws, int width, int maxRows)
     {
-        var attempts = _jobOrder.Where(j => j.ArraySize is null).SelectMany(j => j.AttemptList.Select(a => (Job: j, Attempt: a))).ToList();
-        var instances = _environments.Values.SelectMany(e => e.InstanceList).ToDictionary(i => i.InstanceId);
-        var start = attempts.Select(a => a.Attempt.StartingAt).Concat(instances.Values.Select(i => i.LaunchedAt)).DefaultIfEmpty(_aws.Clock.Now).Min();
-        var end = attempts.Select(a => a.Attempt.StoppedAt).Concat(instances.Values.Select(i => i.TerminatedAt ?? _aws.Clock.Now)).DefaultIfEmpty(_aws.Clock.Now).Max();
+        var attempts = jobs.Where(j => j.ArraySize is null).SelectMany(j => j.AttemptList.Select(a => (Job: j, Attempt: a))).ToList();
+        var instances = environments.SelectMany(e => e.InstanceList).ToDictionary(i => i.InstanceId);
+        var start = attempts.Select(a => a.Attempt.StartingAt).Concat(instances.Values.Select(i => i.LaunchedAt)).DefaultIfEmpty(aws.Clock.Now).Min();
+        var end = attempts.Select(a => a.Attempt.StoppedAt).Concat(instances.Values.Select(i => i.TerminatedAt ?? aws.Clock.Now)).DefaultIfEmpty(aws.Clock.Now).Max();
         if (end <= start) end = start + TimeSpan.FromMinutes(1);
 
         // Rows: each instance's slots in launch order, then each Fargate environment's lanes.
         var rows = new List<(string Label, string Host, int Slot)>();
-        foreach (var ce in _environments.Values)
+        foreach (var ce in environments)
         {
             foreach (var i in ce.InstanceList)
             {
@@ -60,7 +56,7 @@ public sealed partial class BatchService
             var host = a.Host.StartsWith("i-", StringComparison.Ordinal) ? a.Host : "fargate:" + a.ComputeEnvironment;
             if (!rowIndex.TryGetValue((host, Math.Max(0, a.Slot)), out var r)) continue;
             var y = top + r * rowH;
-            var color = a.StatusReason.StartsWith("Host EC2", StringComparison.Ordinal) ? "#f90" : a.StatusReason == TimeoutReason ? "#8e44ad" : a.ExitCode == 0 ? "#2e9e4f" : "#d13212";
+            var color = a.StatusReason.StartsWith("Host EC2", StringComparison.Ordinal) ? "#f90" : a.StatusReason == BatchScheduler.TimeoutReason ? "#8e44ad" : a.ExitCode == 0 ? "#2e9e4f" : "#d13212";
             var x0 = X(a.StartingAt);
             sb.Append(Invariant($"<rect x=\"{x0:0.##}\" y=\"{y + 3}\" width=\"{Math.Max(0.8, X(a.StoppedAt) - x0):0.##}\" height=\"{rowH - 6}\" fill=\"{color}\" stroke=\"#fff\" stroke-width=\"0.3\"><title>{WebUtility.HtmlEncode(job.JobId)} attempt {a.Number}: {a.StartingAt:HH:mm:ss}–{a.StoppedAt:HH:mm:ss} {WebUtility.HtmlEncode(a.StatusReason)}</title></rect>"));
         }
@@ -77,20 +73,19 @@ public sealed partial class BatchService
         return sb.ToString();
     }
 
-    /// <summary>A short text summary: jobs per status, instances launched, peak vCPUs and what it cost.</summary>
-    public string Summary()
+    internal static string Summary(IReadOnlyCollection<ComputeEnvironment> environments, IReadOnlyList<BatchJob> all, AccountContext aws)
     {
-        var jobs = _jobOrder.Where(j => j.ArraySize is null).ToList();
+        var jobs = all.Where(j => j.ArraySize is null).ToList();
         var sb = new StringBuilder();
         sb.AppendLine(Invariant($"Jobs: {jobs.Count:#,0} ({string.Join(", ", BatchJobStatus.All.Select(s => (s, n: jobs.Count(j => j.Status == s))).Where(x => x.n > 0).Select(x => $"{x.n:#,0} {x.s}"))})"));
-        foreach (var ce in _environments.Values)
+        foreach (var ce in environments)
         {
             var cost = ce.InstanceList.Sum(i => i.Cost);
             sb.AppendLine(ce.IsFargate
                 ? Invariant($"{ce.ComputeEnvironmentName} (FARGATE): peak {ce.PeakvCpus:0.##} vCPUs of tasks")
                 : Invariant($"{ce.ComputeEnvironmentName} ({ce.Type}, {ce.AllocationStrategy}): {ce.InstanceList.Count} instances launched, peak {ce.PeakvCpus} vCPUs, {ce.Live.Count} running now, {Money.Format(cost)} billed"));
         }
-        sb.Append("Bill so far: ").Append(Money.Format(_aws.Bill.Total));
+        sb.Append("Bill so far: ").Append(Money.Format(aws.Bill.Total));
         return sb.ToString();
     }
 

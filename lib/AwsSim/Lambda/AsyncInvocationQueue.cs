@@ -3,55 +3,52 @@ using System.Text.Json.Nodes;
 
 namespace AwsSim.Lambda;
 
-public sealed partial class LambdaService
+/// <summary>
+/// Lambda's asynchronous (Event) invocations: the queue on the simulated clock, throttled attempts with backoff, retries
+/// after function errors, duplicate deliveries, maximum event age, and what happens to a failed event (on-failure
+/// destination, dead-letter queue, or dropped with its reason). Every event is accounted for (<see cref="AsyncEventAccounting"/>).
+/// </summary>
+internal sealed class AsyncInvocationQueue
 {
     private static readonly TimeSpan MaxThrottleBackoff = TimeSpan.FromMinutes(5);
     private readonly List<DestinationDelivery> _deliveries = new();
+    private readonly LambdaService _service;
+    private readonly AccountContext _aws;
+    private readonly LambdaOptions _options;
+    private readonly LambdaIds _ids;
+    private readonly LambdaConcurrency _concurrency;
+    private readonly InvocationRunner _runner;
+    private readonly Random _random;
 
-    /// <summary>Every message sent to a dead-letter queue or destination, in order.</summary>
-    public IReadOnlyList<DestinationDelivery> Deliveries => _deliveries;
-
-    /// <summary>The messages sent to one queue, topic, function or bus ARN (the simulator's stand-in for reading the queue).</summary>
-    public IReadOnlyList<DestinationDelivery> ReceiveMessages(string targetArn) => _deliveries.Where(d => d.TargetArn == targetArn).ToList();
-
-    /// <inheritdoc />
-    void ILambdaInvoker.InvokeAsync(string functionName, string payloadJson, string? source)
+    internal AsyncInvocationQueue(LambdaService service, AccountContext aws, LambdaOptions options, LambdaIds ids, LambdaConcurrency concurrency, InvocationRunner runner, Random random)
     {
-        try
-        {
-            InvokeAsync(functionName, payloadJson, source);
-        }
-        catch (AwsException ex) when (ex is not AwsValidationException)
-        {
-            // A trigger (S3, EventBridge…) sent an event Lambda could not accept (no such function, too large): the
-            // sender is not told, but the event is not lost silently either.
-            AsyncAccounting.Received++;
-            AsyncAccounting.Drop(new DroppedEvent("", functionName, $"{ex.ErrorCode}: {ex.Reason}", _aws.Clock.Now));
-        }
+        _service = service;
+        _aws = aws;
+        _options = options;
+        _ids = ids;
+        _concurrency = concurrency;
+        _runner = runner;
+        _random = random;
     }
 
-    /// <summary>
-    /// Queues an asynchronous (Event) invocation and returns its request id (HTTP 202). The event runs on the clock:
-    /// throttled attempts go back to the queue with backoff from 1 s to 5 min; function errors are retried after
-    /// 1 min and 2 min (<see cref="PutFunctionEventInvokeConfig"/>); events older than the maximum age, or out of
-    /// retries, go to the on-failure destination and/or dead-letter queue, or are dropped with the reason recorded.
-    /// </summary>
-    /// <param name="functionName">The function name or ARN.</param>
-    /// <param name="payloadJson">The event, up to 1 MB.</param>
-    /// <param name="source">Who sent it (e.g. <c>aws:s3</c>), for the record.</param>
-    public string InvokeAsync(string functionName, string payloadJson, string? source = null)
+    /// <summary>Every message sent to a dead-letter queue or destination, in order.</summary>
+    internal IReadOnlyList<DestinationDelivery> Deliveries => _deliveries;
+
+    private AsyncEventAccounting AsyncAccounting => _service.AsyncAccounting;
+
+    /// <summary>Queues an event for <paramref name="fn"/> and returns its request id.</summary>
+    internal string Enqueue(LambdaFunction fn, string payloadJson, string? source)
     {
-        var fn = Find(functionName);
         payloadJson ??= "";
-        CheckPayload(payloadJson, MaxAsyncPayloadBytes);
+        InvocationRunner.CheckPayload(payloadJson, LambdaService.MaxAsyncPayloadBytes);
         // Read the sender's chain now, while the sender (maybe a function writing to S3) is still running.
-        var lineage = LineageFor(fn);
-        var now = _current.Value?.Context.Now ?? _aws.Clock.Now;
-        var ev = new AsyncEvent(NewRequestId(), fn, payloadJson, now, source, lineage);
+        var lineage = InvocationRunner.LineageFor(fn);
+        var now = _runner.Current?.Context.Now ?? _aws.Clock.Now;
+        var ev = new AsyncEvent(_ids.NewRequestId(), fn, payloadJson, now, source, lineage);
         fn.Accounting.Received++;
         AsyncAccounting.Received++;
         _aws.Clock.Schedule(now, () => Attempt(ev), "lambda:async");
-        if (Options.DuplicateDeliveryRate > 0 && _random.NextDouble() < Options.DuplicateDeliveryRate)
+        if (_options.DuplicateDeliveryRate > 0 && _random.NextDouble() < _options.DuplicateDeliveryRate)
         {
             var dup = ev with { Duplicate = true };
             fn.Accounting.DuplicateDeliveries++;
@@ -68,7 +65,7 @@ public sealed partial class LambdaService
         if (ev.Duplicate)
         {
             // A second delivery of an event already counted: run it once if there is room, nothing more.
-            if (!fn.Deleted && fn.Reserved != 0 && TryAcquire(fn, now, out var denv, out _)) Run(fn, denv, ev.Payload, now, ev.Lineage);
+            if (!fn.Deleted && fn.Reserved != 0 && _concurrency.TryAcquire(fn, now, out var denv, out _)) _runner.Run(fn, denv, ev.Payload, now, ev.Lineage);
             return;
         }
         if (fn.Deleted)
@@ -94,7 +91,7 @@ public sealed partial class LambdaService
             Fail(ev, RecursiveLoopDetection.ErrorCode);
             return;
         }
-        if (!TryAcquire(fn, now, out var env, out _))
+        if (!_concurrency.TryAcquire(fn, now, out var env, out _))
         {
             fn.Metrics.At(now).Throttles++;
             fn.Accounting.ThrottledAttempts++;
@@ -108,7 +105,7 @@ public sealed partial class LambdaService
             _aws.Clock.Schedule(next < expiry ? next : expiry, () => { if (ev.Generation == generation) { ev.Generation++; Attempt(ev); } }, "lambda:async-throttled");
             return;
         }
-        var outcome = Run(fn, env, ev.Payload, now, ev.Lineage);
+        var outcome = _runner.Run(fn, env, ev.Payload, now, ev.Lineage);
         ev.Attempts++;
         ev.Last = outcome;
         fn.Accounting.Attempts++;
@@ -149,12 +146,12 @@ public sealed partial class LambdaService
     /// <summary>Hands events waiting after a throttle to the function while it has concurrency to spare, oldest first.</summary>
     private void DispatchWaiting(LambdaFunction fn, DateTimeOffset now)
     {
-        ReleaseDue(now);
+        _concurrency.ReleaseDue(now);
         while (fn.Waiting.Count > 0)
         {
             var (waiting, generation) = fn.Waiting.Peek();
             if (waiting.Generation != generation) { fn.Waiting.Dequeue(); continue; }
-            if (fn.Deleted || !HasCapacity(fn)) return;
+            if (fn.Deleted || !_concurrency.HasCapacity(fn)) return;
             fn.Waiting.Dequeue();
             waiting.Generation++; // its backoff timer no longer applies
             Attempt(waiting);
@@ -224,7 +221,7 @@ public sealed partial class LambdaService
         {
             try
             {
-                InvokeAsync(target, body, "lambda");
+                _service.InvokeAsync(target, body, "lambda");
             }
             catch (AwsException ex)
             {
@@ -233,11 +230,11 @@ public sealed partial class LambdaService
                 return false;
             }
         }
-        else if (service == "events" && EventPublisher is { } bus)
+        else if (service == "events" && _service.EventPublisher is { } bus)
         {
             bus.Publish(new EventBridgeEvent
             {
-                Id = NewRequestId(), Source = "lambda", Account = _aws.AccountId, Region = _aws.Region,
+                Id = _ids.NewRequestId(), Source = "lambda", Account = _aws.AccountId, Region = _aws.Region,
                 Time = EventBridgeEvent.FormatTime(now),
                 // As aws-facts §1.3 writes it (AWS's guide): "Lambda Function Invocation Result – Success|Failure".
                 DetailType = kind == "OnSuccess" ? "Lambda Function Invocation Result – Success" : "Lambda Function Invocation Result – Failure",
@@ -294,19 +291,20 @@ public sealed partial class LambdaService
             return payload;
         }
     }
+}
 
-    internal sealed record AsyncEvent(string RequestId, LambdaFunction Function, string Payload, DateTimeOffset Received, string? Source, InvocationLineage Lineage)
-    {
-        public bool Duplicate { get; init; }
+/// <summary>One asynchronous event and its attempts so far.</summary>
+internal sealed record AsyncEvent(string RequestId, LambdaFunction Function, string Payload, DateTimeOffset Received, string? Source, InvocationLineage Lineage)
+{
+    public bool Duplicate { get; init; }
 
-        public int Attempts { get; set; }
+    public int Attempts { get; set; }
 
-        public TimeSpan Backoff { get; set; }
+    public TimeSpan Backoff { get; set; }
 
-        public Outcome? Last { get; set; }
+    public Outcome? Last { get; set; }
 
-        public int Generation { get; set; }
+    public int Generation { get; set; }
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{RequestId} → {Function.Name}, {Attempts} attempts");
-    }
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{RequestId} → {Function.Name}, {Attempts} attempts");
 }

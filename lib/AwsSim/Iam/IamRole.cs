@@ -1,4 +1,4 @@
-namespace AwsSim.Lambda;
+namespace AwsSim.Iam;
 
 /// <summary>
 /// An execution role: the identity a function runs as. Its policies decide what the function's code may do
