@@ -140,9 +140,9 @@ public sealed partial class TerminalText(bool color, int width = 80, string? pic
         switch (block)
         {
             case HeadingBlock heading:
-                var title = Inlines(heading.Inline, styled: false).Trim();
-                sb.AppendLine(Style(Bold, title));
-                if (heading.Level <= 2) sb.AppendLine(new string(heading.Level == 1 ? '═' : '─', Math.Clamp(VisibleLength(title), 3, width)));
+                var titleLines = Wrap(Inlines(heading.Inline, styled: false).Trim(), width);
+                foreach (var line in titleLines) sb.AppendLine(Style(Bold, line));
+                if (heading.Level <= 2) sb.AppendLine(new string(heading.Level == 1 ? '═' : '─', Math.Clamp(titleLines.Max(VisibleLength), 3, width)));
                 sb.AppendLine();
                 break;
             case ParagraphBlock paragraph when paragraph.Inline?.Descendants<HtmlInline>().Any(h => HtmlTagName().Match(h.Tag).Groups[1].Value.ToLowerInvariant() is "svg" or "img" or "table" or "div" or "figure" or "details") == true:

@@ -29,9 +29,13 @@ public static class LambdaLimits
     /// <summary>Memory that buys one full vCPU: CPU is allocated in proportion to memory.</summary>
     public const int MemoryMbPerVcpu = 1_769;
 
+    // AWS checks these three against the API's constraints and answers ValidationException ("Value '64' at
+    // 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128").
+    private const string ConstraintError = "ValidationException";
+
     /// <summary>Checks a memory setting: an integer from 128 to 10,240 MB.</summary>
     public static int ValidateMemory(long memoryMb, string field = "MemorySize")
-        => (int)Validate.Range(field, memoryMb, MinMemoryMb, MaxMemoryMb, "MB, in 1 MB steps");
+        => (int)Validate.Range(field, memoryMb, MinMemoryMb, MaxMemoryMb, "MB, in 1 MB steps", ConstraintError);
 
 
     /// <summary>Checks an invocation's duration: from 0 to 900,000 ms (no invocation outlives the 15-minute timeout).</summary>
@@ -47,9 +51,9 @@ public static class LambdaLimits
 
     /// <summary>Checks an ephemeral storage setting: an integer from 512 to 10,240 MB.</summary>
     public static int ValidateEphemeral(long ephemeralMb, string field = "EphemeralStorage.Size")
-        => (int)Validate.Range(field, ephemeralMb, MinEphemeralMb, MaxEphemeralMb, "MB");
+        => (int)Validate.Range(field, ephemeralMb, MinEphemeralMb, MaxEphemeralMb, "MB", ConstraintError);
 
     /// <summary>Checks a timeout: an integer from 1 to 900 seconds.</summary>
     public static int ValidateTimeout(long seconds, string field = "Timeout")
-        => (int)Validate.Range(field, seconds, MinTimeoutSeconds, MaxTimeoutSeconds, "seconds; the default is 3");
+        => (int)Validate.Range(field, seconds, MinTimeoutSeconds, MaxTimeoutSeconds, "seconds; the default is 3", ConstraintError);
 }

@@ -45,7 +45,7 @@ public class LambdaConfigurationTests
         if (ok) { Assert.Equal(mb, act().MemorySize); return; }
         var ex = Assert.Throws<AwsValidationException>(act);
         Assert.Equal("MemorySize", ex.Field);
-        Assert.Equal("InvalidParameterValueException", ex.ErrorCode);
+        Assert.Equal("ValidationException", ex.ErrorCode);
         Assert.Contains("128 to 10,240", ex.Message);
         Assert.Contains($"'{mb}'", ex.Message);
     }

@@ -28,7 +28,7 @@ public class LambdaOneValidatorPerFieldTests
         Assert.NotEmpty(errors);
         foreach (var e in errors)
         {
-            Assert.Equal("InvalidParameterValueException", e.ErrorCode);
+            Assert.Equal("ValidationException", e.ErrorCode); // AWS: "Value … failed to satisfy constraint"
             Assert.Equal(field, e.Field);
             Assert.Equal(errors[0].Message, e.Message);
             Assert.DoesNotContain('\n', e.Message);
