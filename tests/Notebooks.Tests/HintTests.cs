@@ -36,6 +36,7 @@ public sealed partial class HintTests
     public void No_hint_and_no_lesson_repeats_the_reference_answer(string id)
     {
         var exercise = ExerciseCatalog.Get(id);
+        Paths.RequireSolutions();
         var solution = File.ReadAllText(Path.Combine(Paths.Root, "solutions", exercise.StubFile["exercises/".Length..]));
         var stub = File.ReadAllText(Path.Combine(Paths.Root, exercise.StubFile));
         var hints = exercise.Hints.Select(Normalize).ToList();

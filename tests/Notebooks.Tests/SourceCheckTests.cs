@@ -34,6 +34,7 @@ public sealed class SourceCheckTests : IDisposable
     [Fact]
     public void An_edit_is_graded_at_once_without_a_build()
     {
+        Paths.RequireSolutions();
         Assert.Equal(VerdictStatus.NotAttempted, Check("lambda.bill").Status);
 
         var solution = File.ReadAllText(Path.Combine(Paths.Root, "solutions", "Lambda", "LambdaBill.cs"));
@@ -59,6 +60,7 @@ public sealed class SourceCheckTests : IDisposable
     [Fact]
     public void Compiled_from_source_the_reference_answers_pass_every_exercise_as_under_dotnet_test()
     {
+        Paths.RequireSolutions();
         var ids = ExerciseCatalog.All.Select(e => e.Id).ToList();
         var result = SourceCheck.Grade(ids, Paths.Root, "solutions", Snapshots);
         Assert.Empty(result.CompileErrors);

@@ -31,7 +31,7 @@ if (mode == "list")
 {
     foreach (var e in ExerciseCatalog.All)
     {
-        Report(new { kind = "exercise", id = e.Id, title = e.Title, points = e.Points, file = e.StubFile, hint = e.Hint, timeLimitSeconds = Grader.TimeLimitOf(e).TotalSeconds });
+        Report(new { kind = "exercise", id = e.Id, title = e.Title, points = e.Points, file = e.StubFile, hint = e.Hints.Count > 0 ? e.Hints[0] : "", timeLimitSeconds = Grader.TimeLimitOf(e).TotalSeconds });
     }
 }
 else if (mode == "answer")
